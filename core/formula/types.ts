@@ -1,0 +1,65 @@
+/**
+ * Values and errors of the formula language. Errors are values: evaluating never throws.
+ */
+export type ErrorCode =
+  | '#DIV/0!'
+  | '#N/A'
+  | '#NAME?'
+  | '#NULL!'
+  | '#NUM!'
+  | '#REF!'
+  | '#VALUE!'
+  | '#ERROR!'
+  | '#CYCLE!'
+
+export interface FormulaError {
+  readonly error: ErrorCode
+  /** Human-readable cause, e.g. which reference or function. */
+  readonly detail?: string
+}
+
+export type Scalar = number | string | boolean | null
+export type Value = Scalar | FormulaError
+/** A rectangular block of values, row-major (what a range reference evaluates to). */
+export type Matrix = Value[][]
+
+/**
+ * A reference to one cell by stable ids. `row`/`col` may be `@` (the current row/column of a
+ * column- or row-wide formula) until bound with `bindRelative`.
+ */
+export interface CellRef {
+  /** Another template by code (cross-template reference); absent = this template. */
+  template?: string
+  /** Section id; absent = the section the formula lives in. */
+  section?: string
+  row: string
+  col: string
+}
+
+export interface RangeRef {
+  from: CellRef
+  to: CellRef
+}
+
+/** Metadata and implementation of a formula function (built-in or contributed by a plugin). */
+export interface FormulaFunction {
+  /** UPPER_SNAKE (or Excel's own name, e.g. IFERROR). */
+  name: string
+  minArgs: number
+  /** Infinity for variadic. */
+  maxArgs: number
+  /** Short description shown in the designer's autocomplete. */
+  description?: string
+  /** Arguments arrive evaluated; ranges arrive as Matrix. Return an error value, never throw. */
+  evaluate(args: ReadonlyArray<Value | Matrix>): Value
+}
+
+/**
+ * Values that the runtime feeds from outside the current report instance:
+ * previous period, same period last year, year-to-date, a child unit's value, another template's value.
+ */
+export type ExternalKind = 'prev-period' | 'same-period-last-year' | 'year-to-date' | 'child-unit' | 'other-template'
+
+export interface ExternalValues {
+  get(kind: ExternalKind, ref: CellRef, arg?: Scalar): Value
+}

@@ -2,15 +2,7 @@
  * Values and errors of the formula language. Errors are values: evaluating never throws.
  */
 export type ErrorCode =
-  | '#DIV/0!'
-  | '#N/A'
-  | '#NAME?'
-  | '#NULL!'
-  | '#NUM!'
-  | '#REF!'
-  | '#VALUE!'
-  | '#ERROR!'
-  | '#CYCLE!'
+  '#DIV/0!' | '#N/A' | '#NAME?' | '#NULL!' | '#NUM!' | '#REF!' | '#VALUE!' | '#ERROR!' | '#CYCLE!'
 
 export interface FormulaError {
   readonly error: ErrorCode
@@ -58,8 +50,59 @@ export interface FormulaFunction {
  * Values that the runtime feeds from outside the current report instance:
  * previous period, same period last year, year-to-date, a child unit's value, another template's value.
  */
-export type ExternalKind = 'prev-period' | 'same-period-last-year' | 'year-to-date' | 'child-unit' | 'other-template'
+export type ExternalKind =
+  'prev-period' | 'same-period-last-year' | 'year-to-date' | 'child-unit' | 'other-template'
 
 export interface ExternalValues {
   get(kind: ExternalKind, ref: CellRef, arg?: Scalar): Value
 }
+
+/** Parsed formula. Produced by `parseFormula`, printed back by `formatFormula`. */
+export type Ast =
+  | { type: 'number'; value: number }
+  | { type: 'string'; value: string }
+  | { type: 'boolean'; value: boolean }
+  | { type: 'error'; code: ErrorCode }
+  | { type: 'ref'; ref: CellRef }
+  | { type: 'range'; range: RangeRef }
+  /** `name` is upper-cased. */
+  | { type: 'call'; name: string; args: Ast[] }
+  | { type: 'unary'; op: UnaryOp; arg: Ast }
+  | { type: 'binary'; op: BinaryOp; left: Ast; right: Ast }
+
+export type UnaryOp = '-' | '+' | '%'
+export type BinaryOp = '+' | '-' | '*' | '/' | '^' | '&' | '=' | '<>' | '<' | '<=' | '>' | '>='
+
+/** Where and why a formula does not parse. `message` names the token and its offset. */
+export interface FormulaSyntaxError {
+  message: string
+  /** The offending source text ('' at the end of the formula). */
+  token: string
+  /** 0-based index of the token in the source string (a leading `=` counts). */
+  offset: number
+}
+
+export type ParseResult = { ok: true; ast: Ast } | { ok: false; error: FormulaSyntaxError }
+
+/** Read-only set of formula functions, looked up case-insensitively. */
+export interface FunctionRegistry {
+  has(name: string): boolean
+  get(name: string): FormulaFunction | undefined
+  /** Upper-case names, sorted. */
+  names(): string[]
+}
+
+/** What `compileFormula` needs to turn references into slots of the values array. */
+export interface CompileEnv {
+  /** Section of the formula, for unqualified references. */
+  section: string
+  functions: FunctionRegistry
+  /** Index into the values array, or an error value (usually #REF!). */
+  slotOf(ref: CellRef): number | FormulaError
+  /** Row-major slots of a range, or an error value (usually #REF!). */
+  slotsOf(range: RangeRef): number[][] | FormulaError
+  external?: ExternalValues
+}
+
+/** A compiled formula: evaluate it against the current values as often as needed. Never throws. */
+export type Compiled = (values: ArrayLike<Value>) => Value

@@ -19,6 +19,12 @@ export type ColumnType = Column['type']
 /** `<section>!<row>.<col>`: the key of a cell inside one template. */
 export type CellKey = string
 
+/**
+ * The key of one cell.
+ *
+ * @example
+ * cellKey('main', 'r1', 'c3') // 'main!r1.c3'
+ */
 export function cellKey(section: string, row: string, col: string): CellKey {
   return `${section}!${row}.${col}`
 }

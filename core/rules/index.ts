@@ -1,0 +1,2 @@
+export { resolveConstraints } from './resolve-constraints.js'
+export { formatConstraintMessage, formatMessageValue } from './format-message.js'

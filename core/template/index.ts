@@ -1,0 +1,5 @@
+export * from './types.js'
+export { loadTemplate, type LoadOptions, type LoadResult } from './load-template.js'
+export { validateTemplateDocument } from './schema-validator.js'
+export { checkTemplate } from './check-template.js'
+export { resolveTemplate } from './resolve-template.js'

@@ -152,6 +152,10 @@ export interface Column {
    */
   aggregate?: 'sum' | 'avg' | 'min' | 'max' | 'count' | 'none'
   width?: number
+  /**
+   * Supporting data outside the printed official form: values the system fills (data source, fetch time, figures as fetched) and the reporter's notes on them. Exporters of the printed layout omit it.
+   */
+  system?: boolean
 }
 /**
  * This interface was referenced by `TemplateDefinition`'s JSON-Schema

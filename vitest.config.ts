@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['{core,plugins,runtime,schemas,scripts,test}/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
+    globalSetup: ['test/helpers/global-setup.ts'],
     coverage: {
       provider: 'v8',
       include: ['core/**/*.ts'],

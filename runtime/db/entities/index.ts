@@ -1,0 +1,44 @@
+import { AuditLog } from './audit.js'
+import { AppUser, UserRole, UserSession } from './identity.js'
+import { Job } from './job.js'
+import { OrgTier, OrgUnit } from './org.js'
+import {
+  Assignment,
+  AssignmentTarget,
+  CellValue,
+  ReportInstance,
+  ReportRevision,
+  WorkflowEvent,
+} from './reporting.js'
+import { PkiCredential, RevisionSignature } from './signature.js'
+import { PluginInstall, Template, TemplateVersion } from './template.js'
+
+export * from './audit.js'
+export * from './identity.js'
+export * from './job.js'
+export * from './org.js'
+export * from './reporting.js'
+export * from './signature.js'
+export * from './template.js'
+
+/** Every entity, in the order the ORM discovers them. */
+export const entities = [
+  OrgTier,
+  OrgUnit,
+  AppUser,
+  UserRole,
+  UserSession,
+  Template,
+  TemplateVersion,
+  PluginInstall,
+  Assignment,
+  AssignmentTarget,
+  ReportInstance,
+  ReportRevision,
+  CellValue,
+  WorkflowEvent,
+  PkiCredential,
+  RevisionSignature,
+  Job,
+  AuditLog,
+]

@@ -1,0 +1,4 @@
+/** Every migration, in order. `runtime/db/create-migration.ts` appends new ones here. */
+import { Migration20261122214128 } from './Migration20261122214128.js'
+
+export const migrations = [Migration20261122214128]

@@ -1,0 +1,23 @@
+import { assignmentRoutes } from './assignments.js'
+import { auditRoutes } from './audit.js'
+import { authRoutes } from './auth.js'
+import type { RouteDef } from './define.js'
+import { instanceRoutes } from './instances.js'
+import { orgUnitRoutes } from './org-units.js'
+import { pluginRoutes } from './plugins.js'
+import { templateRoutes } from './templates.js'
+import { userRoutes } from './users.js'
+
+/** Every API route, in OpenAPI order. */
+export function apiRoutes(): RouteDef[] {
+  return [
+    ...authRoutes,
+    ...orgUnitRoutes,
+    ...userRoutes,
+    ...templateRoutes,
+    ...pluginRoutes,
+    ...assignmentRoutes,
+    ...instanceRoutes,
+    ...auditRoutes,
+  ]
+}

@@ -1,0 +1,571 @@
+import type { Context } from 'hono'
+import {
+  diagnosticKey,
+  availableActions,
+  fire,
+  whyNot,
+  type Actor,
+  transitionOf,
+  type Diagnostic,
+  type SubmissionDocument,
+  type WorkflowAction,
+  type WorkflowError,
+} from '../../core/index.js'
+import { requireRole } from '../auth/access.js'
+import type { AppEnv, Auth } from '../context.js'
+import { query } from '../db/sql.js'
+import { ApiError, badRequest, conflict, notFound, unprocessable } from '../errors.js'
+import { copyCells, flattenValues, mergeValues, writeCells } from '../services/cells.js'
+import {
+  currentRevision,
+  diagnose,
+  loadInstance,
+  requireRead,
+  templateOf,
+  workflowView,
+  type InstanceContext,
+} from '../services/instances.js'
+import { caCertificatePem } from '../services/pki.js'
+import { signRevision, signedContent, verifyRevisionSignatures } from '../services/signing.js'
+import { getUnit } from '../services/units.js'
+import { intParam } from './body.js'
+import { defineRoutes, type RouteDef } from './define.js'
+import { audit, em, engine, now } from './helpers.js'
+
+async function tenantOf(c: Context<AppEnv>, auth: Auth): Promise<number> {
+  return (await getUnit(em(c), auth.user.unitId)).rootId
+}
+
+async function instanceFor(c: Context<AppEnv>, auth: Auth, lock = false): Promise<InstanceContext> {
+  return loadInstance(em(c), intParam(c.req.param('id'), 'id'), await tenantOf(c, auth), lock)
+}
+
+function present(ctx: InstanceContext, extra: Record<string, unknown> = {}) {
+  const rev = currentRevision(ctx)
+  return {
+    id: ctx.id,
+    assignmentId: ctx.assignmentId,
+    period: ctx.period,
+    deadline: ctx.deadline,
+    status: ctx.status,
+    unit: { id: ctx.unit.id, code: ctx.unit.code, name: ctx.unit.name },
+    receivingUnit: {
+      id: ctx.receivingUnit.id,
+      code: ctx.receivingUnit.code,
+      name: ctx.receivingUnit.name,
+    },
+    template: { versionId: ctx.version.id, code: ctx.version.code, version: ctx.version.version },
+    revision: {
+      id: rev.id,
+      revisionNo: rev.revisionNo,
+      status: rev.status,
+      version: rev.version,
+      reason: rev.reason,
+      document: rev.document,
+      updatedAt: rev.updatedAt,
+    },
+    revisions: ctx.revisions.map((r) => ({
+      id: r.id,
+      revisionNo: r.revisionNo,
+      status: r.status,
+      acceptedAt: r.acceptedAt,
+    })),
+    ...extra,
+  }
+}
+
+/** A refusal of core/workflow as an HTTP error: 403 for roles, 409 for state, 422 for content. */
+function workflowError(e: WorkflowError): ApiError {
+  const details = {
+    workflow: e.code,
+    action: e.action,
+    state: e.state,
+    ...(e.roles ? { missingRole: e.roles.join(' or '), unit: e.unit } : {}),
+    ...(e.diagnostics ? { diagnostics: e.diagnostics } : {}),
+  }
+  switch (e.code) {
+    case 'missing-role':
+      return new ApiError(
+        403,
+        'forbidden',
+        `Requires role '${(e.roles ?? []).join("' or '")}' on unit ${e.unit ?? ''}: ${e.messageEn}`,
+        details,
+      )
+    case 'wrong-state':
+    case 'unknown-action':
+      return new ApiError(409, 'wrong_state', e.messageEn, details)
+    case 'reason-required':
+      return new ApiError(400, 'reason_required', e.messageEn, details)
+    default:
+      return new ApiError(422, e.code.replace(/-/g, '_'), e.messageEn, details)
+  }
+}
+
+interface TransitionInput {
+  reason?: string
+  diagnostics?: readonly Diagnostic[]
+  explanations?: Record<string, string>
+  signature?: string
+}
+
+function actorOf(auth: Auth): Actor {
+  return {
+    id: String(auth.user.id),
+    roles: auth.grants.map((g) => ({ unit: g.unitCode, role: g.role })),
+  }
+}
+
+/**
+ * Authorization before state: the caller must hold one of the transition's roles on the right
+ * unit (reporting or receiving), else 403 naming it; only then does core judge the state, so a
+ * stranger learns nothing about where a report stands.
+ */
+function requireActionRole(auth: Auth, ctx: InstanceContext, action: WorkflowAction): void {
+  const t = transitionOf(action)!
+  const unit = t.unit === 'reporting' ? ctx.unit : ctx.receivingUnit
+  requireRole(auth, t.roles, unit)
+}
+
+/** Fires an action through core/workflow with the caller's roles; throws the refusal. */
+function check(
+  ctx: InstanceContext,
+  auth: Auth,
+  action: WorkflowAction,
+  at: Date,
+  input: TransitionInput = {},
+) {
+  const result = fire(workflowView(ctx), action, {
+    actor: actorOf(auth),
+    at: at.toISOString(),
+    ...input,
+  })
+  if (!result.ok) throw workflowError(result.error)
+  return result
+}
+
+/** Diagnostics of core's workbook that refuse a save. */
+const REFUSED = new Set(['core/type', 'core/unknown-cell'])
+
+const TIMESTAMP: Partial<Record<WorkflowAction, string>> = {
+  submit: 'submitted_at',
+  approve: 'approved_at',
+  send: 'sent_at',
+  accept: 'accepted_at',
+}
+
+/**
+ * Runs a workflow action end to end in the request transaction: check with core, sign when the
+ * transition needs it, persist states, open a correction revision, history and audit.
+ */
+async function transition(c: Context<AppEnv>, auth: Auth, action: WorkflowAction, reason?: string) {
+  const ctx = await instanceFor(c, auth, true)
+  requireActionRole(auth, ctx, action)
+  const at = now(c)
+  const rev = currentRevision(ctx)
+  const t = transitionOf(action)!
+  const input: TransitionInput = reason === undefined ? {} : { reason }
+  if (t.checksDiagnostics) {
+    input.diagnostics = diagnose(engine(c), templateOf(ctx, engine(c)), rev.document)
+    input.explanations = rev.document.explanations ?? {}
+  }
+  let signatureId: number | undefined
+  if (t.needsSignature) {
+    // State and role first: no signature is made for a refused approval.
+    const refused = whyNot(workflowView(ctx), action, actorOf(auth))
+    if (refused !== undefined) throw workflowError(refused)
+    const sig = await signRevision(
+      em(c),
+      { id: rev.id, tenantId: ctx.tenantId, document: rev.document },
+      ctx.unit,
+      auth.user.id,
+      at,
+    )
+    signatureId = sig.id
+    input.signature = String(sig.id)
+  }
+  const result = check(ctx, auth, action, at, input)
+  const next = result.instance
+  const stamp = TIMESTAMP[action]
+  const touched = next.revisions.find((r) => r.revision === result.event.revision)
+  await query(
+    em(c),
+    `update report_revision set status = ?, reason = ?, updated_at = ?${stamp === undefined ? '' : `, ${stamp} = ?`}
+      where tenant_id = ? and instance_id = ? and revision_no = ?`,
+    [
+      touched?.state ?? next.state,
+      t.needsReason
+        ? (reason ?? null)
+        : action === 'submit' || action === 'approve'
+          ? null
+          : rev.reason,
+      at,
+      ...(stamp === undefined ? [] : [at]),
+      ctx.tenantId,
+      ctx.id,
+      result.event.revision,
+    ],
+  )
+  if (result.event.openedRevision !== undefined) {
+    const n = result.event.openedRevision
+    const doc: SubmissionDocument = { ...rev.document, revision: n }
+    const [created] = await query<{ id: number }>(
+      em(c),
+      `insert into report_revision (tenant_id, instance_id, revision_no, status, document, version, reason, created_by_id, created_at, updated_at)
+       values (?, ?, ?, 'draft', ?::jsonb, 1, ?, ?, ?, ?) returning id`,
+      [ctx.tenantId, ctx.id, n, JSON.stringify(doc), reason ?? null, auth.user.id, at, at],
+    )
+    await copyCells(em(c), ctx.tenantId, rev.id, created!.id)
+  }
+  await query(
+    em(c),
+    'update report_instance set status = ?, current_revision = ?, updated_at = ? where id = ? and tenant_id = ?',
+    [next.state, next.revision, at, ctx.id, ctx.tenantId],
+  )
+  await query(
+    em(c),
+    `insert into workflow_event (tenant_id, instance_id, revision_no, action, from_status, to_status, reason, actor_id, at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      ctx.tenantId,
+      ctx.id,
+      result.event.revision,
+      action,
+      result.event.from,
+      result.event.to,
+      reason ?? null,
+      auth.user.id,
+      at,
+    ],
+  )
+  await audit(c, auth, {
+    tenantId: ctx.tenantId,
+    action: `report.${action}`,
+    entity: 'report_instance',
+    entityId: ctx.id,
+    before: { status: ctx.status, revision: ctx.currentRevision },
+    after: {
+      status: next.state,
+      revision: next.revision,
+      ...(reason === undefined ? {} : { reason }),
+      ...(signatureId === undefined ? {} : { signatureId }),
+    },
+  })
+  return present(await loadInstance(em(c), ctx.id, ctx.tenantId), { event: result.event })
+}
+
+const REASON_BODY = {
+  type: 'object',
+  required: ['reason'],
+  additionalProperties: false,
+  properties: { reason: { type: 'string', minLength: 1, maxLength: 4000 } },
+}
+
+function action(name: WorkflowAction, summary: string, withReason: boolean): RouteDef {
+  const t = transitionOf(name)!
+  return {
+    method: 'post',
+    path: `/instances/:id/${name}`,
+    operationId: name.replace(/-(\w)/g, (_m, ch: string) => ch.toUpperCase()) + 'Report',
+    summary,
+    tag: 'workflow',
+    roles: `${t.roles.join(' or ')} on the ${t.unit} unit`,
+    ...(withReason ? { body: REASON_BODY } : {}),
+    async handler(c, body, auth) {
+      const reason = withReason ? (body as { reason: string }).reason.trim() : undefined
+      if (withReason && reason === '')
+        throw badRequest('A reason is required and must not be blank', { pointer: '/reason' })
+      return transition(c, auth, name, reason)
+    },
+  }
+}
+
+export const instanceRoutes = defineRoutes([
+  {
+    method: 'get',
+    path: '/instances',
+    operationId: 'listInstances',
+    summary: 'Report instances the caller may read, filtered by assignment, period or unit',
+    tag: 'entry',
+    query: [
+      { name: 'assignmentId', type: 'integer', description: 'Assignment' },
+      { name: 'period', type: 'string', description: 'Period id' },
+      { name: 'unitId', type: 'integer', description: 'Reporting unit' },
+    ],
+    async handler(c, _body, auth) {
+      const tenant = await tenantOf(c, auth)
+      const assignmentId = c.req.query('assignmentId') ?? null
+      const period = c.req.query('period') ?? null
+      const unitId = c.req.query('unitId') ?? null
+      const rows = await query<{
+        id: number
+        unitPath: string
+        recvPath: string
+        recvId: number
+        unitId: number
+      }>(
+        em(c),
+        `select i.id, i.assignment_id as "assignmentId", i.period, i.status, i.deadline, i.current_revision as "currentRevision",
+                i.unit_id as "unitId", u.code as "unitCode", u.name as "unitName", u.path as "unitPath",
+                a.unit_id as "recvId", ru.path as "recvPath", t.code as "templateCode", v.version as "templateVersion"
+           from report_instance i join org_unit u on u.id = i.unit_id join assignment a on a.id = i.assignment_id
+           join org_unit ru on ru.id = a.unit_id join template_version v on v.id = a.template_version_id join template t on t.id = v.template_id
+          where i.tenant_id = ? and (?::int is null or i.assignment_id = ?) and (?::text is null or i.period = ?) and (?::int is null or i.unit_id = ?)
+          order by i.period desc, u.path limit 1000`,
+        [tenant, assignmentId, assignmentId, period, period, unitId, unitId],
+      )
+      const readable = rows.filter(
+        (r) =>
+          auth.grants.some(
+            (g) =>
+              g.unitId === r.unitId ||
+              ((g.role === 'admin' || g.role === 'viewer') && r.unitPath.startsWith(g.path)),
+          ) ||
+          auth.grants.some(
+            (g) => g.unitId === r.recvId && (g.role === 'aggregator' || g.role === 'viewer'),
+          ),
+      )
+      return { instances: readable.map(({ unitPath: _u, recvPath: _r, recvId: _i, ...r }) => r) }
+    },
+  },
+  {
+    method: 'get',
+    path: '/instances/:id',
+    operationId: 'getInstance',
+    summary: 'A report instance: current revision document, diagnostics, revisions and history',
+    tag: 'entry',
+    roles: 'any role on the reporting unit, or aggregator/viewer on the receiving unit',
+    async handler(c, _body, auth) {
+      const ctx = await instanceFor(c, auth)
+      requireRead(auth, ctx)
+      const history = await query(
+        em(c),
+        `select e.revision_no as "revisionNo", e.action, e.from_status as "from", e.to_status as "to", e.reason, e.at, u.username as actor
+           from workflow_event e left join app_user u on u.id = e.actor_id where e.tenant_id = ? and e.instance_id = ? order by e.id`,
+        [ctx.tenantId, ctx.id],
+      )
+      return present(ctx, {
+        diagnostics: diagnose(engine(c), templateOf(ctx, engine(c)), currentRevision(ctx).document),
+        history,
+        actions: availableActions(workflowView(ctx), actorOf(auth)),
+      })
+    },
+  },
+  {
+    method: 'get',
+    path: '/instances/:id/revisions/:no',
+    operationId: 'getRevision',
+    summary: 'One revision of a report (every revision is kept)',
+    tag: 'entry',
+    roles: 'as for reading the instance',
+    async handler(c, _body, auth) {
+      const ctx = await instanceFor(c, auth)
+      requireRead(auth, ctx)
+      const no = intParam(c.req.param('no'), 'no')
+      const rev = ctx.revisions.find((r) => r.revisionNo === no)
+      if (rev === undefined) throw notFound(`Revision ${no} of report ${ctx.id}`)
+      const signatures = await query(
+        em(c),
+        `select s.id, s.content_sha256 as "contentSha256", s.signed_at as "signedAt", u.username as signer
+           from revision_signature s join app_user u on u.id = s.signer_id where s.tenant_id = ? and s.revision_id = ? order by s.id`,
+        [ctx.tenantId, rev.id],
+      )
+      return { ...rev, signatures }
+    },
+  },
+  {
+    method: 'put',
+    path: '/instances/:id/draft',
+    operationId: 'saveDraft',
+    summary:
+      'Save entered values (a partial tree; null clears a cell). `version` must be the one read: 409 when stale',
+    tag: 'entry',
+    roles: 'entry on the reporting unit',
+    body: {
+      type: 'object',
+      required: ['version'],
+      additionalProperties: false,
+      properties: {
+        version: { type: 'integer' },
+        values: {
+          type: 'object',
+          additionalProperties: { type: 'object', additionalProperties: { type: 'object' } },
+        },
+        narrative: {
+          type: 'object',
+          additionalProperties: { type: 'object', additionalProperties: { type: 'string' } },
+        },
+        explanations: { type: 'object', additionalProperties: { type: 'string' } },
+        dynamicRows: {
+          type: 'object',
+          additionalProperties: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
+    async handler(c, body, auth) {
+      const input = body as { version: number } & Pick<
+        SubmissionDocument,
+        'values' | 'narrative' | 'explanations' | 'dynamicRows'
+      >
+      const ctx = await instanceFor(c, auth, true)
+      requireActionRole(auth, ctx, 'save')
+      const at = now(c)
+      check(ctx, auth, 'save', at)
+      const rev = currentRevision(ctx)
+      if (input.version !== rev.version) {
+        throw conflict(
+          'stale_version',
+          `Report was saved by someone else: you have version ${input.version}, the server has ${rev.version}. Reload and re-apply your changes.`,
+          {
+            currentVersion: rev.version,
+          },
+        )
+      }
+      const template = templateOf(ctx, engine(c))
+      const patch = input.values ?? {}
+      const changes = flattenValues(patch)
+      const doc: SubmissionDocument = {
+        ...rev.document,
+        values: mergeValues(rev.document.values, patch),
+        ...(input.narrative === undefined
+          ? {}
+          : { narrative: { ...(rev.document.narrative ?? {}), ...input.narrative } }),
+        ...(input.explanations === undefined ? {} : { explanations: input.explanations }),
+        ...(input.dynamicRows === undefined ? {} : { dynamicRows: input.dynamicRows }),
+      }
+      const diagnostics = diagnose(engine(c), template, doc)
+      // Core's workbook judges each value; what can never be stored (a value of the wrong type, a
+      // cell that is not an input) refuses the whole save. Constraint failures are kept: a draft
+      // may be inconsistent, submitting is what they block.
+      const changed = new Set(changes.map((ch) => `${ch.section}!${ch.row}.${ch.col}`))
+      const problems = diagnostics.filter(
+        (d) =>
+          REFUSED.has(d.ruleId) &&
+          changed.has(`${d.place.section ?? ''}!${d.place.row ?? ''}.${d.place.col ?? ''}`),
+      )
+      if (problems.length > 0) {
+        const first = problems[0]!
+        throw unprocessable(
+          'invalid_cells',
+          `${problems.length} cell(s) refused; first ${first.place.section}!${first.place.row}.${first.place.col}: ${first.message}`,
+          {
+            diagnostics: problems,
+          },
+        )
+      }
+      const updated = await query<{ version: number }>(
+        em(c),
+        `update report_revision set document = ?::jsonb, version = version + 1, updated_at = ?
+          where tenant_id = ? and id = ? and version = ? and status = 'draft' returning version`,
+        [JSON.stringify(doc), at, ctx.tenantId, rev.id, rev.version],
+      )
+      if (updated.length === 0)
+        throw conflict('stale_version', 'Report changed while saving; reload', {})
+      await writeCells(em(c), ctx.tenantId, rev.id, changes)
+      const before: Record<string, unknown> = {}
+      const after: Record<string, unknown> = {}
+      for (const ch of changes) {
+        const key = `${ch.section}!${ch.row}.${ch.col}`
+        before[key] = rev.document.values[ch.section]?.[ch.row]?.[ch.col] ?? null
+        after[key] = ch.value
+      }
+      await audit(c, auth, {
+        tenantId: ctx.tenantId,
+        action: 'report.save',
+        entity: 'report_revision',
+        entityId: rev.id,
+        before: { version: rev.version, cells: before },
+        after: { version: updated[0]!.version, cells: after },
+      })
+      return { version: updated[0]!.version, diagnostics, keys: diagnostics.map(diagnosticKey) }
+    },
+  },
+  {
+    method: 'post',
+    path: '/instances/:id/submit',
+    operationId: 'submitReport',
+    summary:
+      'Submit to the unit leader: errors block (422 with diagnostics), warnings need explanations',
+    tag: 'workflow',
+    roles: 'entry on the reporting unit',
+    async handler(c, _body, auth) {
+      return transition(c, auth, 'submit')
+    },
+  },
+  action(
+    'approve',
+    'Approve and sign (CMS detached signature over the canonical JSON of the revision)',
+    false,
+  ),
+  action('reject', 'Reject back to entry with a mandatory reason', true),
+  action('send', 'Send the approved report to the receiving unit', false),
+  action('accept', 'Accept a sent report (receiving unit)', false),
+  action('return', 'Return a sent report with a mandatory reason (receiving unit)', true),
+  action('request-correction', 'Ask to correct an accepted report (reason required)', true),
+  action(
+    'grant-correction',
+    'Grant a correction: opens a new revision in draft; the accepted one is kept',
+    false,
+  ),
+  action('deny-correction', 'Deny a correction request (reason required)', true),
+  {
+    method: 'get',
+    path: '/revisions/:id/signatures/verify',
+    operationId: 'verifyRevisionSignature',
+    summary: 'Verify the CMS signatures of a revision against its stored content and the demo CA',
+    tag: 'workflow',
+    roles: 'as for reading the instance',
+    async handler(c, _body, auth) {
+      const id = intParam(c.req.param('id'), 'id')
+      const [row] = await query<{ instanceId: number }>(
+        em(c),
+        'select instance_id as "instanceId" from report_revision where id = ? and tenant_id = ?',
+        [id, await tenantOf(c, auth)],
+      )
+      if (row === undefined) throw notFound(`Revision ${id}`)
+      const ctx = await loadInstance(em(c), row.instanceId, await tenantOf(c, auth))
+      requireRead(auth, ctx)
+      const result = await verifyRevisionSignatures(em(c), id)
+      const checks = result?.checks ?? []
+      // A revision returned or rejected after approval is approved again: the latest signature is
+      // the one that must hold; earlier ones are listed (and fail once the values changed).
+      const latest = checks.at(-1)
+      return {
+        revisionId: id,
+        signed: latest !== undefined,
+        valid: latest !== undefined && latest.valid && latest.trusted,
+        signatures: checks,
+      }
+    },
+  },
+  {
+    method: 'get',
+    path: '/revisions/:id/signed-content',
+    operationId: 'getSignedContent',
+    summary:
+      'The exact bytes that were signed (canonical JSON) with the CMS signatures and the CA, for offline verification',
+    tag: 'workflow',
+    roles: 'as for reading the instance',
+    async handler(c, _body, auth) {
+      const id = intParam(c.req.param('id'), 'id')
+      const tenant = await tenantOf(c, auth)
+      const [row] = await query<{ instanceId: number; document: SubmissionDocument }>(
+        em(c),
+        'select instance_id as "instanceId", document from report_revision where id = ? and tenant_id = ?',
+        [id, tenant],
+      )
+      if (row === undefined) throw notFound(`Revision ${id}`)
+      requireRead(auth, await loadInstance(em(c), row.instanceId, tenant))
+      const signatures = await query(
+        em(c),
+        'select id, cms, cert_pem as "certPem", signed_at as "signedAt" from revision_signature where tenant_id = ? and revision_id = ? order by id',
+        [tenant, id],
+      )
+      return {
+        revisionId: id,
+        content: signedContent(row.document).toString('utf8'),
+        signatures,
+        caCertificatePem: (await caCertificatePem(em(c))) ?? null,
+      }
+    },
+  },
+])

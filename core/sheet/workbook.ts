@@ -100,7 +100,8 @@ class SheetWorkbook implements Workbook {
   private readonly constraintStale: Uint8Array
   private staleConstraints: number[]
   private assembled: Diagnostic[] | undefined
-  private readonly heap: RankHeap
+  /** Made on the first edit: a workbook that is only read (export, aggregation) never needs it. */
+  private heap: RankHeap | undefined
 
   constructor(
     readonly template: ResolvedTemplate,
@@ -115,7 +116,6 @@ class SheetWorkbook implements Workbook {
     this.constraintDiagnostics = new Array<Diagnostic | null>(plan.constraints.length).fill(null)
     this.constraintStale = new Uint8Array(plan.constraints.length).fill(1)
     this.staleConstraints = plan.constraints.map((_, i) => i)
-    this.heap = new RankHeap(plan.ordering.rank, plan.slotCount)
   }
 
   /** Stores loaded input values; values for cells that cannot take them become diagnostics. */
@@ -229,7 +229,8 @@ class SheetWorkbook implements Workbook {
   private propagate(changed: readonly number[], keys: CellKey[]): void {
     const { compiled, dependents, constraintOf, layout } = this.plan
     const { start, targets } = dependents
-    const { values, heap } = this
+    const values = this.values
+    const heap = (this.heap ??= new RankHeap(this.plan.ordering.rank, this.plan.slotCount))
     for (const slot of changed) {
       for (let i = start[slot]!; i < start[slot + 1]!; i++) heap.push(targets[i]!)
     }

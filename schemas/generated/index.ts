@@ -5,5 +5,6 @@
  */
 export type * from './catalog.js'
 export type * from './common.js'
+export type * from './packet.js'
 export type * from './submission.js'
 export type * from './template.js'

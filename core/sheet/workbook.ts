@@ -1,6 +1,7 @@
 import type { SubmissionDocument } from '../../schemas/generated/index.js'
 import type { Diagnostic } from '../diagnostics.js'
 import type { ExternalValues, FunctionRegistry, Scalar, Value } from '../formula/types.js'
+import { expandDynamicRows } from '../template/expand-dynamic-rows.js'
 import type { CellKey, ResolvedTemplate } from '../template/types.js'
 import { checkConstraint } from './constraint-check.js'
 import { inputProblems, valuePointer } from './input-check.js'
@@ -22,6 +23,11 @@ export interface WorkbookOptions {
   external?: ExternalValues
   /** Input values to start from, in submission form. */
   values?: SubmissionDocument['values']
+  /**
+   * Rows the reporter added to dynamic rows (the submission's `dynamicRows`): the workbook is
+   * built on `expandDynamicRows(template, dynamicRows)`, so `workbook.template` has them.
+   */
+  dynamicRows?: SubmissionDocument['dynamicRows']
 }
 
 /**
@@ -33,6 +39,7 @@ export interface WorkbookOptions {
  * const blocking = hasErrors(book.diagnostics())
  */
 export interface Workbook {
+  /** The template evaluated: the one given, expanded with `dynamicRows` when given. */
   readonly template: ResolvedTemplate
   /** The value of a cell (`section!row.col`); throws for a key that is not a cell of the template. */
   get(key: CellKey): Value
@@ -44,7 +51,10 @@ export interface Workbook {
   set(key: CellKey, value: Scalar): CellKey[]
   /** Sets many input cells at once (one recompute); the last value of a repeated key wins. */
   setMany(entries: Iterable<readonly [CellKey, Scalar]>): CellKey[]
-  /** Current constraint failures + input type/range/required problems + ignored loaded values. */
+  /**
+   * Current constraint failures + input type/range/required problems + ignored loaded values +
+   * problems of the added-row lists (`core/dynamic-row`, from `template.expansion`).
+   */
   diagnostics(): Diagnostic[]
   /** Non-empty input values in submission form. */
   inputValues(): SubmissionDocument['values']
@@ -55,15 +65,19 @@ export interface Workbook {
 /**
  * Builds the workbook of a template: every formula compiled once over integer slots (shared by all
  * workbooks of the template), evaluated in dependency order; `set` recomputes only what an edit
- * reaches. Cells on a circular reference hold `#CYCLE!`.
+ * reaches. Cells on a circular reference hold `#CYCLE!`. The template is first expanded with the
+ * reporter's added rows (`expandDynamicRows`; a no-op for templates without dynamic rows), and
+ * the expansion is cached, so workbooks of the same lists share one compiled plan.
  *
  * @example
  * const book = createWorkbook(template, { values: { main: { r1: { c1: 2, c2: 3 } } } })
  * book.get('main!r1.c3') // 5 when c3 = @.c1 + @.c2
  * book.set('main!r1.c1', 10) // ['main!r1.c1', 'main!r1.c3', ...]
  * book.diagnostics() // constraint failures and input problems
+ * createWorkbook(template, { values, dynamicRows: { main: ['ds_1'] } }).get('main!ds_1.c3')
  */
-export function createWorkbook(template: ResolvedTemplate, opts: WorkbookOptions = {}): Workbook {
+export function createWorkbook(given: ResolvedTemplate, opts: WorkbookOptions = {}): Workbook {
+  const template = expandDynamicRows(given, opts.dynamicRows)
   const plan = planFor(template, opts.functions ?? builtinFunctions())
   const book = new SheetWorkbook(template, plan, opts.external)
   if (opts.values !== undefined) book.load(opts.values)
@@ -76,10 +90,11 @@ export function createWorkbook(template: ResolvedTemplate, opts: WorkbookOptions
  * fills them from many submissions without building a values document).
  */
 export function createWorkbookFromInputs(
-  template: ResolvedTemplate,
+  given: ResolvedTemplate,
   fill: (values: Value[], plan: Plan) => void,
   opts: Omit<WorkbookOptions, 'values'> = {},
 ): Workbook {
+  const template = expandDynamicRows(given, opts.dynamicRows)
   const plan = planFor(template, opts.functions ?? builtinFunctions())
   const book = new SheetWorkbook(template, plan, opts.external)
   fill(book.values, plan)
@@ -89,7 +104,7 @@ export function createWorkbookFromInputs(
 
 class SheetWorkbook implements Workbook {
   readonly values: Value[]
-  private readonly loadProblems: Diagnostic[] = []
+  private readonly loadProblems: Diagnostic[]
   // Diagnostics are kept per input cell and per constraint and only recomputed for what an edit
   // touched ("stale"); the assembled list is cached until something goes stale.
   private readonly inputDiagnostics: (readonly Diagnostic[])[]
@@ -109,6 +124,7 @@ class SheetWorkbook implements Workbook {
     private readonly external: ExternalValues | undefined,
   ) {
     this.values = plan.initial.slice()
+    this.loadProblems = template.expansion?.diagnostics.slice() ?? []
     this.inputDiagnostics = new Array<readonly Diagnostic[]>(plan.layout.cellCount)
     this.inputStale = new Uint8Array(plan.layout.cellCount)
     for (const slot of plan.inputSlots) this.inputStale[slot] = 1

@@ -3,3 +3,5 @@ export { loadTemplate, type LoadOptions, type LoadResult } from './load-template
 export { validateTemplateDocument } from './schema-validator.js'
 export { checkTemplate } from './check-template.js'
 export { resolveTemplate } from './resolve-template.js'
+export { expandDynamicRows } from './expand-dynamic-rows.js'
+export { dynamicRowsIn } from './dynamic-groups.js'

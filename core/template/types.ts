@@ -10,8 +10,10 @@ import type {
   NarrativeItem,
   Row,
   Severity,
+  SubmissionDocument,
   TemplateDefinition,
 } from '../../schemas/generated/index.js'
+import type { Diagnostic } from '../diagnostics.js'
 
 export type CellKind = 'input' | 'formula' | 'fixed' | 'greyed'
 export type ColumnType = Column['type']
@@ -54,6 +56,8 @@ export interface ResolvedRow extends Row {
   parent?: string
   /** Direct children in the outline. */
   children: string[]
+  /** For a row a reporter added (`<id>_<n>`, see `expandDynamicRows`): the id of its dynamic row. */
+  addedTo?: string
 }
 
 /** One merged header cell; header rows are listed top-down. */
@@ -125,4 +129,25 @@ export interface ResolvedTemplate {
   sections: ResolvedSection[]
   sectionIndex: ReadonlyMap<string, ResolvedSection>
   constraints: ResolvedConstraint[]
+  /** Set on the templates `expandDynamicRows` makes: what they were expanded from and with. */
+  expansion?: DynamicExpansion
+}
+
+/**
+ * Rows a reporter added, per grid section: the added row ids (`<dynamic row id>_<n>`) in order,
+ * as a submission stores them.
+ */
+export type DynamicRows = NonNullable<SubmissionDocument['dynamicRows']>
+
+/** How an expanded template came about (see `expandDynamicRows`). */
+export interface DynamicExpansion {
+  /** The template as authored: no added rows. */
+  base: ResolvedTemplate
+  /** The added rows the template holds, per section, in order (ids that were refused left out). */
+  rows: DynamicRows
+  /**
+   * `core/dynamic-row` problems of the row lists: a group outside its minRows..maxRows, an id that
+   * is not `<dynamic row id>_<n>`, a repeated id, a section that is not a grid of the template.
+   */
+  diagnostics: Diagnostic[]
 }

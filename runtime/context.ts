@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql'
 import type { Role } from './db/entities/index.js'
 import type { Orm } from './db/orm.js'
 import type { ScryptCost } from './auth/password.js'
+import type { ConnectorConfig } from './services/connectors/config.js'
 import type { EngineHolder } from './services/engine.js'
 
 export interface RuntimeConfig {
@@ -16,6 +17,13 @@ export interface RuntimeConfig {
   scryptCost?: ScryptCost
   /** The clock; tests pass a fixed one. */
   now: () => Date
+  /**
+   * Connector of each plugin's prefill hook, by plugin id (server.ts reads `RB_CONNECTOR_<PLUGIN>`);
+   * a tenant's setting in `plugin_setting` wins over these.
+   */
+  connectors: Readonly<Record<string, ConnectorConfig>>
+  /** Receiving windows close this many days after each unit's deadline unless an assignment says otherwise. */
+  receivingDaysAfterDeadline: number
 }
 
 export const defaultConfig: RuntimeConfig = {
@@ -25,6 +33,8 @@ export const defaultConfig: RuntimeConfig = {
   maxFailedLogins: 5,
   lockoutMs: 15 * 60 * 1000,
   now: () => new Date(),
+  connectors: {},
+  receivingDaysAfterDeadline: 15,
 }
 
 export interface AppContext {

@@ -10,13 +10,28 @@ import { defaultConfig, type AppContext } from './context.js'
 import { openDatabase } from './db/database.js'
 import { createOrm, migrate } from './db/orm.js'
 import { engineHolder, loadInstalledEngine } from './services/engine.js'
-import { jobHandlers, scheduleTick } from './services/job-handlers.js'
+import { connectorsFromEnv } from './services/connectors/config.js'
+import { createJobHandlers, scheduleTick } from './services/job-handlers.js'
 import { startWorker } from './services/jobs.js'
 import { seedExampleTemplate } from './seed/seed-template.js'
 import { seedDemo } from './seed/seed.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const port = Number(process.env.PORT ?? 3000)
+
+/** RB_RECEIVING_DAYS: days a receiving window stays open after the deadline (default 15). */
+function receivingDays(value: string | undefined): number {
+  if (value === undefined || value === '') return defaultConfig.receivingDaysAfterDeadline
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > 366)
+    throw new Error(
+      `RB_RECEIVING_DAYS must be a whole number of days from 0 to 366, got '${value}'`,
+    )
+  return n
+}
+// Bad settings stop the start here, before the database is started.
+const connectors = connectorsFromEnv(process.env)
+const receivingDaysAfterDeadline = receivingDays(process.env.RB_RECEIVING_DAYS)
 
 // RB_DATA_DIR moves the embedded cluster (tests start the server on a throw-away directory).
 const dataDir = process.env.RB_DATA_DIR ?? path.join(root, '.data', 'pg')
@@ -26,7 +41,12 @@ const applied = await migrate(orm)
 const engine = engineHolder(await loadInstalledEngine(orm.em.fork(), root))
 const ctx: AppContext = {
   orm,
-  config: { ...defaultConfig, cookieSecure: process.env.COOKIE_SECURE === '1' },
+  config: {
+    ...defaultConfig,
+    cookieSecure: process.env.COOKIE_SECURE === '1',
+    connectors,
+    receivingDaysAfterDeadline,
+  },
   engine,
   rootDir: root,
 }
@@ -38,7 +58,14 @@ const example = await seedExampleTemplate(
   ctx.config.now(),
 )
 await orm.em.fork().transactional((em) => scheduleTick(em, ctx.config.now()))
-const worker = startWorker(orm, jobHandlers, ctx.config.now)
+const worker = startWorker(
+  orm,
+  createJobHandlers({
+    engine: engine.get,
+    receivingDaysAfterDeadline: ctx.config.receivingDaysAfterDeadline,
+  }),
+  ctx.config.now,
+)
 const app = createApp(ctx)
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' })
 

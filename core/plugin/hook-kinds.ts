@@ -13,4 +13,6 @@ export const HOOK_KINDS: Readonly<Record<HookName, HookKind>> = Object.freeze({
   validateSubmission: 'parallel',
   beforeTransition: 'sequential',
   aggregate: 'sequential',
+  prefill: 'first',
+  indicators: 'parallel',
 })

@@ -6,7 +6,14 @@ import { openInstance } from '../workflow/machine.js'
 import { definePlugin } from './define-plugin.js'
 import { HOOK_KINDS } from './hook-kinds.js'
 import { createHookRunner } from './hook-runner.js'
-import type { PluginHooks, RuleContext, TransitionContext } from './types.js'
+import type {
+  IndicatorValue,
+  PluginHooks,
+  PrefillContext,
+  PrefillResult,
+  RuleContext,
+  TransitionContext,
+} from './types.js'
 
 const plugin = (id: string, hooks: PluginHooks) =>
   definePlugin({ id, version: '1.0.0', coreApi: '*', hooks })
@@ -35,6 +42,8 @@ describe('hook kinds', () => {
       validateSubmission: 'parallel',
       beforeTransition: 'sequential',
       aggregate: 'sequential',
+      prefill: 'first',
+      indicators: 'parallel',
     })
   })
 })
@@ -196,11 +205,98 @@ describe('aggregate (sequential reducer)', () => {
   })
 })
 
+describe('prefill (first)', () => {
+  const ctx: PrefillContext = {
+    template,
+    unit: 'XA',
+    period: '2025-Q3',
+    source: { connector: 'drop', data: { c1: 7 } },
+  }
+  const filled = (c1: unknown, system: string): PrefillResult => ({
+    values: { main: { r1: { c1: c1 as number } } },
+    source: { system, connector: 'drop', fetchedAt: '2025-09-15T00:00:00Z' },
+  })
+
+  it('should take the first plugin that recognises the template, and name it', () => {
+    const seen: string[] = []
+    const runner = createHookRunner([
+      plugin('a', { prefill: () => (seen.push('a'), undefined) }),
+      plugin('b', {
+        prefill: (c) => (seen.push('b'), filled((c.source.data as { c1: number }).c1, 'B')),
+      }),
+      plugin('c', { prefill: () => (seen.push('c'), filled(0, 'C')) }),
+    ])
+    expect(runner.run('prefill', ctx)).toEqual(filled(7, 'B'))
+    expect(runner.first('prefill', ctx)?.plugin).toBe('b')
+    expect(seen).toEqual(['a', 'b', 'a', 'b'])
+    expect(createHookRunner([plugin('a', {})]).run('prefill', ctx)).toBeUndefined()
+  })
+
+  it('should name the plugin that threw or answered with the wrong shape', () => {
+    const throws = createHookRunner([
+      plugin('a', {
+        prefill: () => {
+          throw new Error('export is for unit "H02"')
+        },
+      }),
+    ])
+    expect(() => throws.run('prefill', ctx)).toThrow(
+      'hook prefill of plugin a failed: export is for unit "H02"',
+    )
+    const wrong = createHookRunner([
+      plugin('b', { prefill: () => ({ values: [] }) as unknown as PrefillResult }),
+    ])
+    expect(() => wrong.first('prefill', ctx)).toThrow(
+      'hook prefill of plugin b failed: must return { values, source } or undefined',
+    )
+  })
+})
+
+describe('indicators (parallel)', () => {
+  const value = (code: string, v: number | null): IndicatorValue => ({
+    catalog: 'cs',
+    code,
+    name: `Chỉ số ${code}`,
+    value: v,
+  })
+
+  it('should merge the indicators of every plugin, each with its source', () => {
+    const runner = createHookRunner([
+      plugin('a', { indicators: () => [value('1.1', 0.5)] }),
+      plugin('b', { indicators: () => [] }),
+      plugin('c', { indicators: (x) => [{ ...value(x.template.code, null), source: 'other' }] }),
+    ])
+    expect(runner.run('indicators', ruleCtx).map((v) => [v.code, v.value, v.source])).toEqual([
+      ['1.1', 0.5, 'a'],
+      ['T/1', null, 'other'],
+    ])
+  })
+
+  it('should name the plugin of a broken hook', () => {
+    const runner = createHookRunner([
+      plugin('a', { indicators: () => ({}) as unknown as IndicatorValue[] }),
+    ])
+    expect(() => runner.run('indicators', ruleCtx)).toThrow(
+      'hook indicators of plugin a failed: must return an array of indicator values',
+    )
+    const throws = createHookRunner([
+      plugin('b', {
+        indicators: () => {
+          throw new Error('boom')
+        },
+      }),
+    ])
+    expect(() => throws.run('indicators', ruleCtx)).toThrow(
+      'hook indicators of plugin b failed: boom',
+    )
+  })
+})
+
 describe('unknown hooks', () => {
   it('should refuse a name that is not a hook', () => {
     const run = createHookRunner([]).run as (name: string, ...args: unknown[]) => unknown
     expect(() => run('toString')).toThrow(
-      'Unknown hook "toString" (hooks: resolveTemplateVersion, validateSubmission, beforeTransition, aggregate)',
+      'Unknown hook "toString" (hooks: resolveTemplateVersion, validateSubmission, beforeTransition, aggregate, prefill, indicators)',
     )
   })
 })

@@ -2,11 +2,13 @@ import type { SubmissionDocument } from '../../schemas/generated/index.js'
 import type { Diagnostic } from '../diagnostics.js'
 import type {
   AggregateContext,
+  FirstHookName,
   HookCalls,
   HookName,
+  IndicatorValue,
   Plugin,
   PluginHooks,
-  ResolveVersionContext,
+  PrefillResult,
   RuleContext,
   TransitionContext,
   TransitionVerdict,
@@ -20,11 +22,11 @@ interface Handler<K extends HookName> {
 export interface HookRunner {
   /** Runs a hook across the plugins according to its kind (see HOOK_KINDS). */
   run<K extends HookName>(name: K, ...args: HookCalls[K]['args']): HookCalls[K]['result']
-  /** The `first` hook with the plugin that answered, for error messages. */
-  first(
-    name: 'resolveTemplateVersion',
-    ctx: ResolveVersionContext,
-  ): { value: string; plugin: string } | undefined
+  /** A `first` hook's answer with the plugin that gave it (for provenance and error messages). */
+  first<K extends FirstHookName>(
+    name: K,
+    ...args: HookCalls[K]['args']
+  ): { value: NonNullable<HookCalls[K]['result']>; plugin: string } | undefined
 }
 
 function failed(name: HookName, plugin: string, e: unknown): Error {
@@ -41,33 +43,48 @@ function handlers<K extends HookName>(plugins: readonly Plugin[], name: K): Hand
   return out
 }
 
-/** The hook chains of an engine, in plugin order. */
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** What a `first` hook may answer: null/undefined (no opinion) or a value of the right shape. */
+const FIRST_CHECKS: { [K in FirstHookName]: (v: unknown) => string | undefined } = {
+  resolveTemplateVersion: (v) =>
+    typeof v === 'string' ? undefined : `returned ${typeof v}, expected a version string`,
+  prefill: (v) =>
+    isObject(v) && isObject(v.values) && isObject(v.source)
+      ? undefined
+      : 'must return { values, source } or undefined',
+}
+
+/**
+ * The hook chains of a list of plugins, in plugin order (an engine builds one; the runtime builds
+ * one per plugin when each plugin's `first` hook must see its own connector's data).
+ *
+ * @example
+ * createHookRunner([plugin]).first('prefill', ctx)?.plugin // 'kstthc'
+ */
 export function createHookRunner(plugins: readonly Plugin[]): HookRunner {
-  const resolve = handlers(plugins, 'resolveTemplateVersion')
   const validate = handlers(plugins, 'validateSubmission')
   const before = handlers(plugins, 'beforeTransition')
   const aggregate = handlers(plugins, 'aggregate')
+  const indicators = handlers(plugins, 'indicators')
 
-  function first(
-    _name: 'resolveTemplateVersion',
-    ctx: ResolveVersionContext,
-  ): { value: string; plugin: string } | undefined {
-    for (const { plugin, fn } of resolve) {
+  function first<K extends FirstHookName>(
+    name: K,
+    ...args: HookCalls[K]['args']
+  ): { value: NonNullable<HookCalls[K]['result']>; plugin: string } | undefined {
+    for (const { plugin, fn } of handlers(plugins, name)) {
       let value: unknown
       try {
-        value = fn(ctx)
+        value = (fn as (...a: HookCalls[K]['args']) => unknown)(...args)
       } catch (e) {
-        throw failed('resolveTemplateVersion', plugin, e)
+        throw failed(name, plugin, e)
       }
       if (value === undefined || value === null) continue
-      if (typeof value !== 'string') {
-        throw failed(
-          'resolveTemplateVersion',
-          plugin,
-          new Error(`returned ${typeof value}, expected a version string`),
-        )
-      }
-      return { value, plugin }
+      const wrong = FIRST_CHECKS[name](value)
+      if (wrong !== undefined) throw failed(name, plugin, new Error(wrong))
+      return { value: value as NonNullable<HookCalls[K]['result']>, plugin }
     }
     return undefined
   }
@@ -124,11 +141,30 @@ export function createHookRunner(plugins: readonly Plugin[]): HookRunner {
     }, initial)
   }
 
+  function runIndicators(ctx: RuleContext): IndicatorValue[] {
+    return indicators.flatMap(({ plugin, fn }) => {
+      let found: unknown
+      try {
+        found = fn(ctx)
+      } catch (e) {
+        throw failed('indicators', plugin, e)
+      }
+      if (!Array.isArray(found)) {
+        throw failed('indicators', plugin, new Error('must return an array of indicator values'))
+      }
+      return (found as IndicatorValue[]).map((v) =>
+        v.source === undefined ? { ...v, source: plugin } : v,
+      )
+    })
+  }
+
   const runners: { [K in HookName]: (...args: HookCalls[K]['args']) => HookCalls[K]['result'] } = {
     resolveTemplateVersion: (ctx) => first('resolveTemplateVersion', ctx)?.value,
     validateSubmission,
     beforeTransition,
     aggregate: runAggregate,
+    prefill: (ctx) => first('prefill', ctx)?.value as PrefillResult | undefined,
+    indicators: runIndicators,
   }
 
   function run<K extends HookName>(name: K, ...args: HookCalls[K]['args']): HookCalls[K]['result'] {

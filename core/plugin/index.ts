@@ -8,12 +8,16 @@ export type {
   CatalogEntry,
   ExportInput,
   Exporter,
+  FirstHookName,
   HookCalls,
   HookKind,
   HookName,
+  IndicatorValue,
   Plugin,
   PluginDefinition,
   PluginHooks,
+  PrefillContext,
+  PrefillResult,
   ResolveVersionContext,
   Rule,
   RuleContext,
@@ -28,6 +32,8 @@ export { CORE_VERSION } from './core-version.js'
 export { definePlugin } from './define-plugin.js'
 export { defineRule } from './define-rule.js'
 export { HOOK_KINDS } from './hook-kinds.js'
+export type { HookRunner } from './hook-runner.js'
+export { createHookRunner } from './hook-runner.js'
 export type { Engine, EngineOptions, TemplateQuery } from './create-engine.js'
 export { createEngine } from './create-engine.js'
 export type { SemVer } from './semver.js'

@@ -96,6 +96,48 @@ export interface AggregateContext {
 }
 
 /**
+ * Input of the prefill hook. The runtime's connector (HTTP or file, configured per installed plugin)
+ * has already fetched `source.data`: hooks are synchronous and do no IO.
+ */
+export interface PrefillContext {
+  template: ResolvedTemplate
+  /** Code of the reporting unit. */
+  unit: string
+  period: string
+  /** What the plugin's connector returned, unparsed; `fetchedAt` is when the runtime fetched it (ISO 8601). */
+  source: { connector: string; data: unknown; fetchedAt?: string }
+  /** The draft's current input values, so a plugin can keep what the reporter changed and explained. */
+  current?: SubmissionDocument['values']
+}
+
+/** Values to merge into a draft (only the cells given are written), with the source they came from. */
+export interface PrefillResult {
+  values: SubmissionDocument['values']
+  /** Rows the figures need added to dynamic lists, by section. */
+  dynamicRows?: NonNullable<SubmissionDocument['dynamicRows']>
+  /** Name of the source system, the connector id and when the source produced the figures. */
+  source: { system: string; connector: string; fetchedAt: string }
+}
+
+/** One indicator of a catalogue computed from a report (for dashboards). */
+export interface IndicatorValue {
+  /** Catalogue id, e.g. `bo-chi-so-766`. */
+  catalog: string
+  code: string
+  name: string
+  /** The value (a ratio: 0.85 = 85%); null = not available. */
+  value: number | null
+  unit?: string
+  /** Why the value is what it is, in the plugin's terms (e.g. `ok`, `no-denominator`). */
+  status?: string
+  target?: number
+  maxScore?: number
+  score?: number | null
+  /** Plugin that computed it (the engine fills it in). */
+  source?: string
+}
+
+/**
  * Hooks, each with a declared kind (as in Rollup): `first` (the first non-null result wins),
  * `parallel` (all run independently, results merged), `sequential` (in plugin order; each sees
  * the previous result, or may stop the chain). All are synchronous: plugins do no IO.
@@ -109,6 +151,10 @@ export interface PluginHooks {
   beforeTransition?(ctx: TransitionContext): Veto | void
   /** sequential reducer: each plugin may adjust the consolidated submission the previous one returned. */
   aggregate?(consolidated: SubmissionDocument, ctx: AggregateContext): SubmissionDocument
+  /** first: input values for a draft from the data the plugin's connector fetched; null/undefined = not this plugin's template. */
+  prefill?(ctx: PrefillContext): PrefillResult | null | undefined
+  /** parallel: indicators computed from one report (e.g. a catalogue's ratios); all plugins' lists are merged. */
+  indicators?(ctx: RuleContext): IndicatorValue[]
 }
 
 export type HookName = keyof PluginHooks
@@ -158,7 +204,12 @@ export interface HookCalls {
     args: [initial: SubmissionDocument, ctx: AggregateContext]
     result: SubmissionDocument
   }
+  prefill: { args: [ctx: PrefillContext]; result: PrefillResult | undefined }
+  indicators: { args: [ctx: RuleContext]; result: IndicatorValue[] }
 }
+
+/** Hooks of kind `first`, whose answer can be asked for together with the plugin that gave it. */
+export type FirstHookName = 'resolveTemplateVersion' | 'prefill'
 
 /** A loaded template and the plugin that shipped it. */
 export interface TemplateEntry {

@@ -5,6 +5,7 @@ import { createEngine, cutoffWindow, deadlineFor, hasErrors } from '../../core/i
 import type { SubmissionDocument } from '../../core/index.js'
 import { diagnoseSubmission } from '../diagnose.js'
 import kstthc, { prefill } from './index.js'
+import figures from './fixtures/valid/so-lieu-766-quy-3.json' with { type: 'json' }
 
 const engine = createEngine({ plugins: [kstthc] })
 const II06A = 'II.06a/VPCP/KSTT'
@@ -43,14 +44,17 @@ describe('regime data', () => {
 describe('prefill hook + provenance rules, through core', () => {
   const context = { template: ii06a('1.1'), unit: 'UBND-TINH-MAU', period: '2025-Q3' }
   const prefilled = (): SubmissionDocument => {
-    const result = prefill({ ...context, source: { connector: 'mot-cua-file', data: exportData } })
+    const result = engine.runHook('prefill', {
+      ...context,
+      source: { connector: 'mot-cua-file', data: exportData },
+    })
     if (result === undefined) throw new Error('no prefill for II.06a')
     return {
       template: { code: II06A, version: '1.1' },
       unit: context.unit,
       period: context.period,
       values: result.values,
-      dynamicRows: result.dynamicRows,
+      ...(result.dynamicRows === undefined ? {} : { dynamicRows: result.dynamicRows }),
     }
   }
 
@@ -82,9 +86,64 @@ describe('prefill hook + provenance rules, through core', () => {
     const source = { connector: 'mot-cua-file', data: exportData }
     const other = engine.template('II.07b/VPCP/KSTT', '1.1')
     if (other === undefined) throw new Error('II.07b not loaded')
-    expect(prefill({ ...context, template: other, source })).toBeUndefined()
-    expect(() => prefill({ ...context, period: '2025-Q4', source })).toThrow(
-      'connector mot-cua-file: export is for unit "UBND-TINH-MAU", period "2025-Q3"; the report is for unit "UBND-TINH-MAU", period "2025-Q4"',
+    expect(engine.runHook('prefill', { ...context, template: other, source })).toBeUndefined()
+    expect(kstthc.hooks.prefill).toBe(prefill)
+    expect(() => engine.runHook('prefill', { ...context, period: '2025-Q4', source })).toThrow(
+      'hook prefill of plugin kstthc failed: connector mot-cua-file: export is for unit "UBND-TINH-MAU", period "2025-Q3"; the report is for unit "UBND-TINH-MAU", period "2025-Q4"',
     )
+  })
+})
+
+describe('prefilling again over a draft', () => {
+  const context = {
+    template: ii06a('1.1'),
+    unit: 'UBND-TINH-MAU',
+    period: '2025-Q3',
+    source: { connector: 'mot-cua-file', data: exportData },
+  }
+  const fetched = () => prefill(context)!.values
+
+  it('keeps figures the reporter changed and explained, refreshing the originals', () => {
+    const draft = structuredClone(fetched())
+    const xa = draft['main']!['xa_lv']!
+    // An older fetch said c6 = 1 and the reporter left it; they changed c5 and explained why.
+    xa['goc'] = JSON.stringify({ ...JSON.parse(String(xa['goc'])), c6: 1 })
+    xa['c6'] = 1
+    xa['c5'] = 47
+    xa['giai_trinh'] = 'Một hồ sơ trực tiếp bị ghi trùng'
+    const again = prefill({ ...context, current: draft })!.values['main']!
+    expect(again['xa_lv']).toMatchObject({ c5: 47, c6: 2 })
+    expect(JSON.parse(String(again['xa_lv']!['goc']))).toMatchObject({ c4: 9, c5: 48 })
+    expect(again['xa_lv']).not.toHaveProperty('giai_trinh')
+    expect(again['tinh_lv']).toEqual(fetched()['main']!['tinh_lv'])
+  })
+
+  it('overwrites a changed figure that has no explanation', () => {
+    const draft = structuredClone(fetched())
+    draft['main']!['xa_lv']!['c5'] = 47
+    expect(prefill({ ...context, current: draft })!.values['main']!['xa_lv']!['c5']).toBe(48)
+  })
+})
+
+describe('indicators hook', () => {
+  it('computes the QĐ 766 indicators from a report of the figures template', () => {
+    const template = engine.template('KSTT/SO-LIEU-766', '1.0')!
+    const submission = figures as SubmissionDocument
+    const out = engine.runHook('indicators', {
+      template,
+      submission,
+      period: '2025-Q3',
+      unit: 'UBND-TINH-MAU',
+    })
+    const first = out.find((v) => v.code === '1.1')
+    // 1.1 = TTHC công bố đúng hạn / TTHC công bố = 45 / 50 in the fixture.
+    expect(first).toMatchObject({
+      catalog: 'bo-chi-so-766',
+      value: 0.9,
+      status: 'ok',
+      source: 'kstthc',
+    })
+    expect(out.length).toBeGreaterThan(10)
+    expect(engine.runHook('indicators', { template: ii06a('1.1'), submission })).toEqual([])
   })
 })

@@ -1,12 +1,13 @@
 /**
  * kstthc: the regime of TT 01/2020/TT-VPCP Điều 10 (kiểm soát TTHC, một cửa, một cửa liên thông,
  * TTHC trên môi trường điện tử): the Phụ lục II data forms, the QĐ 766 indicator catalogue, the
- * provenance rules of prefilled figures and the one-stop prefill hook.
+ * provenance rules of prefilled figures, the one-stop prefill hook and the indicators hook.
  */
 import { defineRule, definePlugin } from '../../core/index.js'
 import type { CatalogDefinition, TemplateDefinition } from '../../core/index.js'
 import boChiSo766 from './catalogs/bo-chi-so-766.json' with { type: 'json' }
-import { PREFILLED_TEMPLATE } from './prefill/hook.js'
+import { indicators } from './indicators/hook.js'
+import { PREFILLED_TEMPLATE, prefill } from './prefill/hook.js'
 import {
   OVERRIDE_RULE,
   PROVENANCE_RULE,
@@ -24,6 +25,7 @@ import ii08 from './templates/ii-08-v1.0.json' with { type: 'json' }
 import soLieu766 from './templates/so-lieu-766-v1.0.json' with { type: 'json' }
 
 export { prefill } from './prefill/hook.js'
+export { FIGURES_TEMPLATE, indicators } from './indicators/hook.js'
 export type * from './prefill/types.js'
 export { createFileConnector } from './prefill/file-connector.js'
 export { parseOneStopExport } from './prefill/parse-export.js'
@@ -66,4 +68,5 @@ export default definePlugin({
   ] as TemplateDefinition[],
   catalogs: [indicatorCatalog],
   rules: [provenanceRule, overrideRule],
+  hooks: { prefill, indicators },
 })

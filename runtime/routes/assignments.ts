@@ -1,13 +1,27 @@
 import type { Context } from 'hono'
-import { isLate, submissionDay, STATE_LABELS } from '../../core/index.js'
+import {
+  compareVersionLabels,
+  isLate,
+  isPeriodId,
+  periodType,
+  submissionDay,
+  STATE_LABELS,
+} from '../../core/index.js'
 import { requireRole } from '../auth/access.js'
 import type { AppEnv, Auth } from '../context.js'
 import type { AssignmentSchedule } from '../db/entities/index.js'
 import { iso, query, queryOne } from '../db/sql.js'
-import { badRequest, conflict, notFound } from '../errors.js'
+import { ApiError, badRequest, conflict, notFound } from '../errors.js'
 import { consolidate } from '../services/aggregation.js'
 import { checkSchedule } from '../services/assignments.js'
 import { enqueue } from '../services/jobs.js'
+import { notifyOpenWindows } from '../services/notifications.js'
+import {
+  daysAfterDeadline,
+  windowOf,
+  windowSetting,
+  windowState,
+} from '../services/receiving-windows.js'
 import { getVersion, resolvedOf } from '../services/templates.js'
 import { getUnit, inSubtree, type UnitRow } from '../services/units.js'
 import { intParam } from './body.js'
@@ -24,6 +38,38 @@ interface AssignmentView {
   code: string
   version: string
   name: string
+}
+
+/** Each target unit's receiving window for a period, and whether it is open today. */
+async function windowsView(c: Context<AppEnv>, a: AssignmentView, period: string) {
+  const setting = await windowSetting(em(c), a.tenantId, a.id, period)
+  const version = await getVersion(em(c), a.templateVersionId)
+  const days = daysAfterDeadline(a.schedule, c.get('ctx').config.receivingDaysAfterDeadline)
+  const rows = await query<{
+    unitId: number
+    code: string
+    name: string
+    deadline: string | null
+    instanceId: number
+  }>(
+    em(c),
+    `select u.id as "unitId", u.code, u.name, to_char(i.deadline, 'YYYY-MM-DD') as deadline, i.id as "instanceId"
+       from report_instance i join org_unit u on u.id = i.unit_id
+      where i.tenant_id = ? and i.assignment_id = ? and i.period = ? order by u.path`,
+    [a.tenantId, a.id, period],
+  )
+  const today = submissionDay(now(c))
+  return {
+    assignmentId: a.id,
+    period,
+    today,
+    daysAfterDeadline: days,
+    setting: setting ?? null,
+    units: rows.map((r) => {
+      const w = windowOf(version.definition, period, r.deadline, days, setting)
+      return { ...r, ...w, state: windowState(w, today) }
+    }),
+  }
 }
 
 async function loadAssignment(
@@ -92,6 +138,13 @@ export const assignmentRoutes = defineRoutes([
             fromPeriod: { type: 'string' },
             toPeriod: { type: 'string' },
             deadlines: { type: 'object', additionalProperties: { type: 'string', format: 'date' } },
+            receivingWindow: {
+              type: 'object',
+              additionalProperties: false,
+              description:
+                'Sending stays open this many days after each unit’s deadline (default: the server’s setting)',
+              properties: { daysAfterDeadline: { type: 'integer', minimum: 0, maximum: 366 } },
+            },
           },
         },
       },
@@ -301,21 +354,120 @@ export const assignmentRoutes = defineRoutes([
       if (period === undefined) throw badRequest("Query parameter 'period' is required")
       const { a, unit } = await loadAssignment(c, auth, intParam(c.req.param('id'), 'id'))
       requireRole(auth, 'aggregator', unit)
-      const version = await getVersion(em(c), a.templateVersionId)
-      const result = await consolidate(
+      // A plugin may have given some periods' reports another version: consolidate under the
+      // newest version the period's reports use.
+      const used = await query<{ id: number }>(
         em(c),
-        engine(c),
-        resolvedOf(version, engine(c)),
-        a.tenantId,
-        a.id,
-        period,
+        `select distinct coalesce(i.template_version_id, a.template_version_id) as id
+           from report_instance i join assignment a on a.id = i.assignment_id
+          where i.tenant_id = ? and i.assignment_id = ? and i.period = ?`,
+        [a.tenantId, a.id, period],
       )
+      const versions = await Promise.all(
+        (used.length === 0 ? [{ id: a.templateVersionId }] : used).map((u) =>
+          getVersion(em(c), u.id),
+        ),
+      )
+      versions.sort((x, y) => compareVersionLabels(x.version, y.version))
+      const version = versions.at(-1)!
+      let result
+      try {
+        result = await consolidate(
+          em(c),
+          engine(c),
+          resolvedOf(version, engine(c)),
+          a.tenantId,
+          a.id,
+          period,
+          unit.code,
+        )
+      } catch (err) {
+        if (err instanceof Error && err.message.startsWith('hook aggregate of plugin'))
+          throw new ApiError(500, 'plugin_failed', err.message)
+        throw err
+      }
       return {
         assignmentId: a.id,
         period,
-        template: { code: a.code, version: a.version },
+        template: { code: a.code, version: version.version },
+        templateVersions: versions.map((v) => v.version),
         ...result,
       }
+    },
+  },
+  {
+    method: 'get',
+    path: '/assignments/:id/receiving-windows',
+    operationId: 'getReceivingWindows',
+    summary:
+      'Receiving window of a period for each target unit: when sending opens and closes (set for the period, or defaults: end of the cut-off window, N days after the deadline) and whether it is open today',
+    tag: 'assignments',
+    roles: 'aggregator, viewer or admin on the assigning unit',
+    query: [{ name: 'period', type: 'string', required: true, description: 'Period id' }],
+    async handler(c, _body, auth) {
+      const period = c.req.query('period')
+      if (period === undefined) throw badRequest("Query parameter 'period' is required")
+      const { a, unit } = await loadAssignment(c, auth, intParam(c.req.param('id'), 'id'))
+      requireRole(auth, ['aggregator', 'viewer', 'admin'], unit)
+      return windowsView(c, a, period)
+    },
+  },
+  {
+    method: 'put',
+    path: '/assignments/:id/receiving-windows/:period',
+    operationId: 'setReceivingWindow',
+    summary:
+      'Open or close the receiving window of a period: set its first and last day (null = the default); units are notified when it opens',
+    tag: 'assignments',
+    roles: 'aggregator on the assigning unit',
+    body: {
+      type: 'object',
+      required: ['opensOn', 'closesOn'],
+      additionalProperties: false,
+      properties: {
+        opensOn: { type: ['string', 'null'], format: 'date' },
+        closesOn: { type: ['string', 'null'], format: 'date' },
+      },
+    },
+    async handler(c, body, auth) {
+      const input = body as { opensOn: string | null; closesOn: string | null }
+      const period = c.req.param('period') ?? ''
+      const { a, unit } = await loadAssignment(c, auth, intParam(c.req.param('id'), 'id'))
+      requireRole(auth, 'aggregator', unit)
+      const version = await getVersion(em(c), a.templateVersionId)
+      const expected = version.definition.periodType
+      if (!isPeriodId(period) || periodType(period) !== expected) {
+        throw badRequest(`'${period}' is not a ${expected} period id of this assignment`, {
+          pointer: '/period',
+        })
+      }
+      if (input.opensOn !== null && input.closesOn !== null && input.opensOn > input.closesOn) {
+        throw badRequest(`closesOn ${input.closesOn} is before opensOn ${input.opensOn}`, {
+          pointer: '/closesOn',
+        })
+      }
+      const before = await windowSetting(em(c), a.tenantId, a.id, period)
+      await query(
+        em(c),
+        `insert into receiving_window (tenant_id, assignment_id, period, opens_on, closes_on, set_by_id, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?)
+         on conflict (assignment_id, period) do update set opens_on = excluded.opens_on, closes_on = excluded.closes_on,
+           set_by_id = excluded.set_by_id, updated_at = excluded.updated_at`,
+        [a.tenantId, a.id, period, input.opensOn, input.closesOn, auth.user.id, now(c)],
+      )
+      const notified = await notifyOpenWindows(em(c), now(c), {
+        defaultDays: c.get('ctx').config.receivingDaysAfterDeadline,
+        assignmentId: a.id,
+      })
+      await audit(c, auth, {
+        tenantId: a.tenantId,
+        action: 'assignment.receiving-window',
+        entity: 'assignment',
+        entityId: a.id,
+        before: { period, ...(before ?? { opensOn: null, closesOn: null }) },
+        after: { period, opensOn: input.opensOn, closesOn: input.closesOn, notified },
+      })
+      return { ...(await windowsView(c, a, period)), notified }
     },
   },
 ])

@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import type { EntityManager } from '@mikro-orm/postgresql'
 import type { Engine } from '../../core/index.js'
 import type { AppEnv, Auth } from '../context.js'
+import { badRequest } from '../errors.js'
 import { appendAudit, type AuditInput } from '../services/audit.js'
 
 export function em(c: Context<AppEnv>): EntityManager {
@@ -33,3 +34,27 @@ export function optionalInt(c: Context<AppEnv>, name: string): number | undefine
   const n = Number(v)
   return Number.isSafeInteger(n) && n > 0 ? n : undefined
 }
+
+/** `page` (from 1) and `pageSize` (1..max) query parameters; 400 names the bad one. */
+export function pageParams(
+  c: Context<AppEnv>,
+  defaultSize = 50,
+  maxSize = 200,
+): { page: number; pageSize: number; offset: number } {
+  const read = (name: string, fallback: number, max: number): number => {
+    const v = c.req.query(name)
+    if (v === undefined || v === '') return fallback
+    const n = Number(v)
+    if (!Number.isSafeInteger(n) || n < 1 || n > max)
+      throw badRequest(`Query parameter '${name}' must be an integer from 1 to ${max}, got '${v}'`)
+    return n
+  }
+  const page = read('page', 1, 1_000_000)
+  const pageSize = read('pageSize', defaultSize, maxSize)
+  return { page, pageSize, offset: (page - 1) * pageSize }
+}
+
+export const PAGE_QUERY = [
+  { name: 'page', type: 'integer', description: 'Page number, from 1' },
+  { name: 'pageSize', type: 'integer', description: 'Items per page' },
+] as const

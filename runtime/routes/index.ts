@@ -1,8 +1,10 @@
 import { assignmentRoutes } from './assignments.js'
 import { auditRoutes } from './audit.js'
 import { authRoutes } from './auth.js'
+import { dashboardRoutes } from './dashboard.js'
 import type { RouteDef } from './define.js'
 import { instanceRoutes } from './instances.js'
+import { notificationRoutes } from './notifications.js'
 import { orgUnitRoutes } from './org-units.js'
 import { pluginRoutes } from './plugins.js'
 import { templateRoutes } from './templates.js'
@@ -18,6 +20,8 @@ export function apiRoutes(): RouteDef[] {
     ...pluginRoutes,
     ...assignmentRoutes,
     ...instanceRoutes,
+    ...dashboardRoutes,
+    ...notificationRoutes,
     ...auditRoutes,
   ]
 }

@@ -7,6 +7,7 @@ import {
   type Actor,
   transitionOf,
   type Diagnostic,
+  type ResolvedTemplate,
   type SubmissionDocument,
   type WorkflowAction,
   type WorkflowError,
@@ -15,10 +16,17 @@ import { requireRole } from '../auth/access.js'
 import type { AppEnv, Auth } from '../context.js'
 import { query } from '../db/sql.js'
 import { ApiError, badRequest, conflict, notFound, unprocessable } from '../errors.js'
-import { copyCells, flattenValues, mergeValues, writeCells } from '../services/cells.js'
+import {
+  copyCells,
+  flattenValues,
+  mergeValues,
+  writeCells,
+  type CellChange,
+} from '../services/cells.js'
 import {
   currentRevision,
   diagnose,
+  externalFor,
   loadInstance,
   requireRead,
   templateOf,
@@ -26,6 +34,8 @@ import {
   type InstanceContext,
 } from '../services/instances.js'
 import { caCertificatePem } from '../services/pki.js'
+import { runPrefill } from '../services/prefill.js'
+import { requireOpenWindow } from '../services/receiving-windows.js'
 import { signRevision, signedContent, verifyRevisionSignatures } from '../services/signing.js'
 import { getUnit } from '../services/units.js'
 import { intParam } from './body.js'
@@ -143,8 +153,112 @@ function check(
   return result
 }
 
+/**
+ * The plugins' beforeTransition hooks, after role and state: a veto is a 409 carrying the plugin's
+ * reason; a hook that breaks is a 500 naming the plugin.
+ */
+function requireNoVeto(
+  c: Context<AppEnv>,
+  auth: Auth,
+  ctx: InstanceContext,
+  action: WorkflowAction,
+  template: ResolvedTemplate,
+  submission: SubmissionDocument,
+  at: Date,
+  reason?: string,
+): void {
+  let verdict
+  try {
+    verdict = engine(c).runHook('beforeTransition', {
+      instance: workflowView(ctx),
+      action,
+      input: {
+        actor: actorOf(auth),
+        at: at.toISOString(),
+        ...(reason === undefined ? {} : { reason }),
+      },
+      template,
+      submission,
+      period: ctx.period,
+    })
+  } catch (err) {
+    throw new ApiError(500, 'plugin_failed', (err as Error).message)
+  }
+  if (!verdict.ok) {
+    throw conflict('vetoed', `Plugin ${verdict.plugin} refused '${action}': ${verdict.reason}`, {
+      plugin: verdict.plugin,
+      reason: verdict.reason,
+      action,
+    })
+  }
+}
+
+/** Diagnostics with the instance's external values (period functions, other templates, sub-units). */
+async function diagnoseInstance(
+  c: Context<AppEnv>,
+  ctx: InstanceContext,
+  template: ResolvedTemplate,
+  doc: SubmissionDocument,
+): Promise<Diagnostic[]> {
+  return diagnose(engine(c), template, doc, await externalFor(em(c), engine(c), ctx, template))
+}
+
+/** 409 when the draft was saved since the caller read it. */
+function requireVersion(read: number, current: number): void {
+  if (read !== current) {
+    throw conflict(
+      'stale_version',
+      `Report was saved by someone else: you have version ${read}, the server has ${current}. Reload and re-apply your changes.`,
+      {
+        currentVersion: current,
+      },
+    )
+  }
+}
+
 /** Diagnostics of core's workbook that refuse a save. */
 const REFUSED = new Set(['core/type', 'core/unknown-cell'])
+
+/**
+ * Core's workbook judges each value; what can never be stored (a value of the wrong type, a cell
+ * that is not an input) refuses the whole save. Constraint failures are kept: a draft may be
+ * inconsistent, submitting is what they block.
+ */
+function refuseUnstorable(
+  diagnostics: readonly Diagnostic[],
+  changes: readonly CellChange[],
+): void {
+  const changed = new Set(changes.map((ch) => `${ch.section}!${ch.row}.${ch.col}`))
+  const problems = diagnostics.filter(
+    (d) =>
+      REFUSED.has(d.ruleId) &&
+      changed.has(`${d.place.section ?? ''}!${d.place.row ?? ''}.${d.place.col ?? ''}`),
+  )
+  if (problems.length > 0) {
+    const first = problems[0]!
+    throw unprocessable(
+      'invalid_cells',
+      `${problems.length} cell(s) refused; first ${first.place.section}!${first.place.row}.${first.place.col}: ${first.message}`,
+      {
+        diagnostics: problems,
+      },
+    )
+  }
+}
+
+/** Before and after of the changed cells, for the audit entry. */
+function cellAudit(
+  before: SubmissionDocument['values'],
+  changes: readonly CellChange[],
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const out = { before: {} as Record<string, unknown>, after: {} as Record<string, unknown> }
+  for (const ch of changes) {
+    const key = `${ch.section}!${ch.row}.${ch.col}`
+    out.before[key] = before[ch.section]?.[ch.row]?.[ch.col] ?? null
+    out.after[key] = ch.value
+  }
+  return out
+}
 
 const TIMESTAMP: Partial<Record<WorkflowAction, string>> = {
   submit: 'submitted_at',
@@ -164,15 +278,21 @@ async function transition(c: Context<AppEnv>, auth: Auth, action: WorkflowAction
   const rev = currentRevision(ctx)
   const t = transitionOf(action)!
   const input: TransitionInput = reason === undefined ? {} : { reason }
+  // Role and state first (core), then the receiving window and the plugins: nothing is signed,
+  // fetched or evaluated for a transition that cannot happen.
+  const refused = whyNot(workflowView(ctx), action, actorOf(auth))
+  if (refused !== undefined) throw workflowError(refused)
+  if (action === 'send' && ctx.currentRevision === 1) {
+    await requireOpenWindow(em(c), ctx, at, c.get('ctx').config.receivingDaysAfterDeadline)
+  }
+  const template = templateOf(ctx, engine(c))
+  requireNoVeto(c, auth, ctx, action, template, rev.document, at, reason)
   if (t.checksDiagnostics) {
-    input.diagnostics = diagnose(engine(c), templateOf(ctx, engine(c)), rev.document)
+    input.diagnostics = await diagnoseInstance(c, ctx, template, rev.document)
     input.explanations = rev.document.explanations ?? {}
   }
   let signatureId: number | undefined
   if (t.needsSignature) {
-    // State and role first: no signature is made for a refused approval.
-    const refused = whyNot(workflowView(ctx), action, actorOf(auth))
-    if (refused !== undefined) throw workflowError(refused)
     const sig = await signRevision(
       em(c),
       { id: rev.id, tenantId: ctx.tenantId, document: rev.document },
@@ -308,7 +428,7 @@ export const instanceRoutes = defineRoutes([
                 i.unit_id as "unitId", u.code as "unitCode", u.name as "unitName", u.path as "unitPath",
                 a.unit_id as "recvId", ru.path as "recvPath", t.code as "templateCode", v.version as "templateVersion"
            from report_instance i join org_unit u on u.id = i.unit_id join assignment a on a.id = i.assignment_id
-           join org_unit ru on ru.id = a.unit_id join template_version v on v.id = a.template_version_id join template t on t.id = v.template_id
+           join org_unit ru on ru.id = a.unit_id join template_version v on v.id = coalesce(i.template_version_id, a.template_version_id) join template t on t.id = v.template_id
           where i.tenant_id = ? and (?::int is null or i.assignment_id = ?) and (?::text is null or i.period = ?) and (?::int is null or i.unit_id = ?)
           order by i.period desc, u.path limit 1000`,
         [tenant, assignmentId, assignmentId, period, period, unitId, unitId],
@@ -344,7 +464,12 @@ export const instanceRoutes = defineRoutes([
         [ctx.tenantId, ctx.id],
       )
       return present(ctx, {
-        diagnostics: diagnose(engine(c), templateOf(ctx, engine(c)), currentRevision(ctx).document),
+        diagnostics: await diagnoseInstance(
+          c,
+          ctx,
+          templateOf(ctx, engine(c)),
+          currentRevision(ctx).document,
+        ),
         history,
         actions: availableActions(workflowView(ctx), actorOf(auth)),
       })
@@ -411,15 +536,7 @@ export const instanceRoutes = defineRoutes([
       const at = now(c)
       check(ctx, auth, 'save', at)
       const rev = currentRevision(ctx)
-      if (input.version !== rev.version) {
-        throw conflict(
-          'stale_version',
-          `Report was saved by someone else: you have version ${input.version}, the server has ${rev.version}. Reload and re-apply your changes.`,
-          {
-            currentVersion: rev.version,
-          },
-        )
-      }
+      requireVersion(input.version, rev.version)
       const template = templateOf(ctx, engine(c))
       const patch = input.values ?? {}
       const changes = flattenValues(patch)
@@ -432,26 +549,10 @@ export const instanceRoutes = defineRoutes([
         ...(input.explanations === undefined ? {} : { explanations: input.explanations }),
         ...(input.dynamicRows === undefined ? {} : { dynamicRows: input.dynamicRows }),
       }
-      const diagnostics = diagnose(engine(c), template, doc)
-      // Core's workbook judges each value; what can never be stored (a value of the wrong type, a
-      // cell that is not an input) refuses the whole save. Constraint failures are kept: a draft
-      // may be inconsistent, submitting is what they block.
-      const changed = new Set(changes.map((ch) => `${ch.section}!${ch.row}.${ch.col}`))
-      const problems = diagnostics.filter(
-        (d) =>
-          REFUSED.has(d.ruleId) &&
-          changed.has(`${d.place.section ?? ''}!${d.place.row ?? ''}.${d.place.col ?? ''}`),
-      )
-      if (problems.length > 0) {
-        const first = problems[0]!
-        throw unprocessable(
-          'invalid_cells',
-          `${problems.length} cell(s) refused; first ${first.place.section}!${first.place.row}.${first.place.col}: ${first.message}`,
-          {
-            diagnostics: problems,
-          },
-        )
-      }
+      // The plugins see the document as it would be saved.
+      requireNoVeto(c, auth, ctx, 'save', template, doc, at)
+      const diagnostics = await diagnoseInstance(c, ctx, template, doc)
+      refuseUnstorable(diagnostics, changes)
       const updated = await query<{ version: number }>(
         em(c),
         `update report_revision set document = ?::jsonb, version = version + 1, updated_at = ?
@@ -461,22 +562,108 @@ export const instanceRoutes = defineRoutes([
       if (updated.length === 0)
         throw conflict('stale_version', 'Report changed while saving; reload', {})
       await writeCells(em(c), ctx.tenantId, rev.id, changes)
-      const before: Record<string, unknown> = {}
-      const after: Record<string, unknown> = {}
-      for (const ch of changes) {
-        const key = `${ch.section}!${ch.row}.${ch.col}`
-        before[key] = rev.document.values[ch.section]?.[ch.row]?.[ch.col] ?? null
-        after[key] = ch.value
-      }
+      const cells = cellAudit(rev.document.values, changes)
       await audit(c, auth, {
         tenantId: ctx.tenantId,
         action: 'report.save',
         entity: 'report_revision',
         entityId: rev.id,
-        before: { version: rev.version, cells: before },
-        after: { version: updated[0]!.version, cells: after },
+        before: { version: rev.version, cells: cells.before },
+        after: { version: updated[0]!.version, cells: cells.after },
       })
       return { version: updated[0]!.version, diagnostics, keys: diagnostics.map(diagnosticKey) }
+    },
+  },
+  {
+    method: 'post',
+    path: '/instances/:id/prefill',
+    operationId: 'prefillReport',
+    summary:
+      'Fill the draft from the external system of a plugin (its connector fetches, its prefill hook maps); the fetched figures carry their source and fetch time, explained overrides are kept. `version` as for saving',
+    tag: 'entry',
+    roles: 'entry on the reporting unit',
+    body: {
+      type: 'object',
+      required: ['version'],
+      additionalProperties: false,
+      properties: { version: { type: 'integer' } },
+    },
+    async handler(c, body, auth) {
+      const { version } = body as { version: number }
+      const at = now(c)
+      // Checks without the row lock, then fetch (a network call must not hold the report's lock),
+      // then lock and make sure nobody saved in between.
+      const seen = await instanceFor(c, auth)
+      requireActionRole(auth, seen, 'save')
+      check(seen, auth, 'save', at)
+      requireVersion(version, currentRevision(seen).version)
+      const template = templateOf(seen, engine(c))
+      requireNoVeto(c, auth, seen, 'save', template, currentRevision(seen).document, at)
+      const { config } = c.get('ctx')
+      const fetched = await runPrefill(
+        em(c),
+        config,
+        c.get('ctx').rootDir,
+        engine(c),
+        {
+          tenantId: seen.tenantId,
+          template,
+          unit: seen.unit.code,
+          period: seen.period,
+          current: currentRevision(seen).document.values,
+        },
+        config.now,
+      )
+      const ctx = await instanceFor(c, auth, true)
+      check(ctx, auth, 'save', at)
+      const rev = currentRevision(ctx)
+      requireVersion(version, rev.version)
+      const { result } = fetched
+      const changes = flattenValues(result.values)
+      const dynamicRows = { ...(rev.document.dynamicRows ?? {}) }
+      for (const [section, ids] of Object.entries(result.dynamicRows ?? {})) {
+        dynamicRows[section] = [...new Set([...(dynamicRows[section] ?? []), ...ids])]
+      }
+      const doc: SubmissionDocument = {
+        ...rev.document,
+        values: mergeValues(rev.document.values, result.values),
+        ...(Object.keys(dynamicRows).length === 0 ? {} : { dynamicRows }),
+      }
+      const diagnostics = await diagnoseInstance(c, ctx, template, doc)
+      refuseUnstorable(diagnostics, changes)
+      const updated = await query<{ version: number }>(
+        em(c),
+        `update report_revision set document = ?::jsonb, version = version + 1, updated_at = ?
+          where tenant_id = ? and id = ? and version = ? and status = 'draft' returning version`,
+        [JSON.stringify(doc), at, ctx.tenantId, rev.id, rev.version],
+      )
+      if (updated.length === 0)
+        throw conflict('stale_version', 'Report changed while prefilling; reload', {})
+      await writeCells(em(c), ctx.tenantId, rev.id, changes)
+      const source = {
+        plugin: fetched.plugin,
+        connector: fetched.connector.id,
+        kind: fetched.connector.kind,
+        system: result.source.system,
+        producedAt: result.source.fetchedAt,
+        fetchedAt: fetched.fetchedAt,
+      }
+      const cells = cellAudit(rev.document.values, changes)
+      await audit(c, auth, {
+        tenantId: ctx.tenantId,
+        action: 'report.prefill',
+        entity: 'report_revision',
+        entityId: rev.id,
+        before: { version: rev.version, cells: cells.before },
+        after: { version: updated[0]!.version, cells: cells.after, source },
+      })
+      return {
+        version: updated[0]!.version,
+        source,
+        cells: changes.length,
+        dynamicRows: doc.dynamicRows ?? {},
+        diagnostics,
+      }
     },
   },
   {

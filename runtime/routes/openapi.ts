@@ -80,8 +80,9 @@ export function buildOpenApi(routes: readonly RouteDef[]): Record<string, unknow
       title: 'Report builder API',
       version: '1.0.0',
       description:
-        'Periodic reporting under ND 09/2019/NĐ-CP: org units, users and roles, templates, assignments, entry, ' +
-        'workflow with digital signatures, aggregation, tracking and audit. State-changing requests need the ' +
+        'Periodic reporting under ND 09/2019/NĐ-CP: org units, users and roles, templates, assignments with ' +
+        'receiving windows, entry (with prefill from external systems through plugin connectors), workflow with ' +
+        'digital signatures, aggregation, tracking, indicator dashboards, notices and audit. State-changing requests need the ' +
         'X-CSRF-Token header equal to the rb_csrf cookie.',
     },
     servers: [{ url: '/api/v1' }],

@@ -5,8 +5,47 @@ import { badRequest } from '../errors.js'
 import { loadPluginModule } from '../services/engine.js'
 import { installPlugin, listInstalled } from '../services/plugins.js'
 import { getUnit } from '../services/units.js'
+import type { Context } from 'hono'
+import type { AppEnv, Auth } from '../context.js'
+import { queryOne } from '../db/sql.js'
+import { notFound } from '../errors.js'
+import {
+  connectorVariable,
+  parseConnectorConfig,
+  redactConnector,
+  type ConnectorConfig,
+} from '../services/connectors/config.js'
+import { connectorSetting, saveConnectorSetting } from '../services/plugin-settings.js'
 import { defineRoutes } from './define.js'
-import { em, engine, now } from './helpers.js'
+import { audit, em, engine, now } from './helpers.js'
+
+/** The caller's tenant root, after checking they administer it and the plugin is installed there. */
+async function installedIn(
+  c: Context<AppEnv>,
+  auth: Auth,
+): Promise<{ tenantId: number; pluginId: string }> {
+  const home = await getUnit(em(c), auth.user.unitId)
+  const root = await getUnit(em(c), home.rootId)
+  requireRole(auth, 'admin', root)
+  const pluginId = c.req.param('id') ?? ''
+  const row = await queryOne(
+    em(c),
+    'select 1 from plugin_install where tenant_id = ? and plugin_id = ?',
+    [root.id, pluginId],
+  )
+  if (row === undefined) throw notFound(`Plugin ${pluginId} in this tenant`)
+  return { tenantId: root.id, pluginId }
+}
+
+async function connectorView(c: Context<AppEnv>, tenantId: number, pluginId: string) {
+  const setting = await connectorSetting(em(c), c.get('ctx').config, tenantId, pluginId)
+  return {
+    pluginId,
+    connector: setting === undefined ? null : redactConnector(setting.config),
+    source: setting?.source ?? null,
+    variable: connectorVariable(pluginId),
+  }
+}
 
 /** Plugins shipped with the product (folders of `plugins/`): the API installs only these; the CLI also takes any folder or npm package. */
 async function bundled(rootDir: string): Promise<string[]> {
@@ -87,6 +126,77 @@ export const pluginRoutes = defineRoutes([
       }
       c.get('ctx').engine.set(installed.engine)
       return installed.result
+    },
+  },
+  {
+    method: 'get',
+    path: '/plugins/:id/connector',
+    operationId: 'getPluginConnector',
+    summary:
+      "The connector a plugin's prefill hook reads from in this tenant: the tenant's setting, else the server's (RB_CONNECTOR_<PLUGIN>); header values are masked",
+    tag: 'plugins',
+    roles: 'admin on the root unit',
+    async handler(c, _body, auth) {
+      const { tenantId, pluginId } = await installedIn(c, auth)
+      return connectorView(c, tenantId, pluginId)
+    },
+  },
+  {
+    method: 'put',
+    path: '/plugins/:id/connector',
+    operationId: 'setPluginConnector',
+    summary:
+      "Set (or with null remove) the tenant's HTTP connector of a plugin: url with {unit} {period} {template} {version}, timeoutMs, headers. File connectors are set on the server only",
+    tag: 'plugins',
+    roles: 'admin on the root unit',
+    body: {
+      type: 'object',
+      required: ['connector'],
+      additionalProperties: false,
+      properties: {
+        connector: {
+          oneOf: [
+            { type: 'null' },
+            {
+              type: 'object',
+              required: ['kind', 'url'],
+              properties: {
+                kind: { const: 'http' },
+                id: { type: 'string' },
+                url: { type: 'string', minLength: 1 },
+                timeoutMs: { type: 'integer', minimum: 1, maximum: 120000 },
+                headers: { type: 'object', additionalProperties: { type: 'string' } },
+              },
+            },
+          ],
+        },
+      },
+    },
+    async handler(c, body, auth) {
+      const { tenantId, pluginId } = await installedIn(c, auth)
+      const raw = (body as { connector: unknown }).connector
+      let connector: ConnectorConfig | null = null
+      if (raw !== null) {
+        try {
+          connector = parseConnectorConfig(raw, 'connector')
+        } catch (err) {
+          throw badRequest(`Invalid connector: ${(err as Error).message}`, {
+            pointer: '/connector',
+          })
+        }
+      }
+      const before = await connectorView(c, tenantId, pluginId)
+      await saveConnectorSetting(em(c), tenantId, pluginId, connector, auth.user.id, now(c))
+      const after = await connectorView(c, tenantId, pluginId)
+      await audit(c, auth, {
+        tenantId,
+        action: 'plugin.connector',
+        entity: 'plugin',
+        entityId: pluginId,
+        before: before.source === 'tenant' ? before.connector : null,
+        after: after.source === 'tenant' ? after.connector : null,
+      })
+      return after
     },
   },
 ])

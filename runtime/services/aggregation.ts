@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql'
 import {
   createWorkbook,
+  dynamicRowsIn,
   type Engine,
   type ResolvedGridSection,
   type ResolvedTemplate,
@@ -33,7 +34,8 @@ export interface Consolidation {
  * Consolidates the latest accepted revision of every reporting unit of an assignment and period.
  * Input cells are combined in SQL over `cell_value` (one GROUP BY with every aggregate, the tenant
  * key in the filter), each column keeping its rule (sum by default); formula cells are then
- * recomputed by core, so ratios come from summed numerators and denominators.
+ * recomputed by core, so ratios come from summed numerators and denominators. In between, the
+ * plugins' aggregate hooks may adjust the consolidated values.
  */
 export async function consolidate(
   em: EntityManager,
@@ -42,6 +44,8 @@ export async function consolidate(
   tenantId: number,
   assignmentId: number,
   period: string,
+  /** Code of the consolidating (receiving) unit, for the aggregate hooks. */
+  receiving?: string,
 ): Promise<Consolidation> {
   const included = await query<Consolidation['included'][number]>(
     em,
@@ -79,8 +83,65 @@ export async function consolidate(
       value = Number(value.toFixed(column.decimals))
     ;((values[r.section] ??= {})[r.row] ??= {})[r.col] = value
   }
-  const book = createWorkbook(template, { values, functions: engine.functions })
+  const adjusted = await runAggregateHooks(
+    em,
+    engine,
+    template,
+    tenantId,
+    period,
+    receiving,
+    included,
+    values,
+  )
+  // Units' added list rows (`<list row>_<n>`) line up by number; expand them so totals include them.
+  const dynamicRows = dynamicRowsIn(template, adjusted)
+  const book = createWorkbook(template, {
+    values: adjusted,
+    dynamicRows,
+    functions: engine.functions,
+  })
   const cells: Record<string, Value> = {}
   for (const [key, v] of book.snapshot()) cells[key] = v
-  return { included, values, cells }
+  return { included, values: adjusted, cells }
+}
+
+/**
+ * The plugins' aggregate hooks, a reducer over the consolidated submission (in plugin order), with
+ * the accepted submissions it came from. Their documents are read only when some plugin has the hook.
+ */
+async function runAggregateHooks(
+  em: EntityManager,
+  engine: Engine,
+  template: ResolvedTemplate,
+  tenantId: number,
+  period: string,
+  receiving: string | undefined,
+  included: Consolidation['included'],
+  values: SubmissionDocument['values'],
+): Promise<SubmissionDocument['values']> {
+  if (!engine.plugins.some((p) => p.hooks.aggregate !== undefined)) return values
+  const submissions =
+    included.length === 0
+      ? []
+      : (
+          await query<{ document: SubmissionDocument }>(
+            em,
+            `select document from report_revision
+              where tenant_id = ? and id in (select (x->>'revisionId')::int from json_array_elements(?::json) x) order by id`,
+            [tenantId, JSON.stringify(included)],
+          )
+        ).map((r) => r.document)
+  const consolidated: SubmissionDocument = {
+    template: { code: template.code, version: template.version },
+    ...(receiving === undefined ? {} : { unit: receiving }),
+    period,
+    values,
+  }
+  const out = engine.runHook('aggregate', consolidated, {
+    template,
+    submissions,
+    period,
+    ...(receiving === undefined ? {} : { unit: receiving }),
+  })
+  return out.values
 }

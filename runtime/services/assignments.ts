@@ -8,13 +8,18 @@ import {
   listPeriods,
   periodType,
   submissionDay,
+  compareVersionLabels,
+  createHookRunner,
+  type Engine,
   type SubmissionDocument,
   type TemplateDefinition,
 } from '../../core/index.js'
+import { defaultConfig } from '../context.js'
 import type { AssignmentSchedule } from '../db/entities/index.js'
 import { query, queryOne } from '../db/sql.js'
 import { badRequest } from '../errors.js'
 import { appendAudit } from './audit.js'
+import { notifyOpenWindows } from './notifications.js'
 
 /** The calendar day in Vietnam: periods and deadlines are Vietnamese dates. */
 export function today(now: Date): string {
@@ -72,7 +77,62 @@ interface AssignmentRow {
   tenantId: number
   active: boolean
   schedule: AssignmentSchedule
+  versionId: number
   definition: TemplateDefinition
+}
+
+interface VersionChoice {
+  id: number
+  version: string
+  status: 'published' | 'retired'
+  definition: TemplateDefinition
+}
+
+export interface OpenOptions {
+  /** The installed plugins: their resolveTemplateVersion hook may pick another version per period and unit. */
+  engine?: Engine
+  /** Default days a receiving window stays open after the deadline (for the window-opened notices). */
+  defaultDays?: number
+  /** Send the window-opened notices of this assignment (default true). */
+  notify?: boolean
+}
+
+/**
+ * Which version a report uses: the assignment's, unless a plugin's resolveTemplateVersion hook
+ * answers with another published (or retired) version of the template for the period and unit.
+ */
+function versionChooser(
+  engine: Engine | undefined,
+  a: AssignmentRow,
+  versions: readonly VersionChoice[],
+): (period: string, unit: string) => VersionChoice | undefined {
+  const plugins = engine?.plugins.filter((p) => p.hooks.resolveTemplateVersion !== undefined) ?? []
+  if (plugins.length === 0) return () => undefined
+  const runner = createHookRunner(plugins)
+  const infos = versions.map((v) => ({
+    version: v.version,
+    status: v.status,
+    ...(v.definition.effectiveFrom === undefined
+      ? {}
+      : { effectiveFrom: v.definition.effectiveFrom }),
+  }))
+  return (period, unit) => {
+    const chosen = runner.first('resolveTemplateVersion', {
+      code: a.definition.code,
+      versions: infos,
+      period,
+      unit,
+    })
+    if (chosen === undefined || chosen.value === a.definition.version) return undefined
+    const hit = versions.find((v) => v.version === chosen.value)
+    if (hit === undefined) {
+      throw new Error(
+        `hook resolveTemplateVersion of plugin ${chosen.plugin} chose version ${chosen.value} of ${a.definition.code} ` +
+          `for ${unit}, ${period}, which is not published here (published: ${versions.map((v) => v.version).join(', ') || 'none'})`,
+      )
+    }
+    return hit
+  }
 }
 
 /**
@@ -83,10 +143,11 @@ export async function openInstances(
   em: EntityManager,
   assignmentId: number,
   now: Date,
+  opts: OpenOptions = {},
 ): Promise<number> {
   const a = await queryOne<AssignmentRow>(
     em,
-    `select a.id, a.tenant_id as "tenantId", a.active, a.schedule, v.definition
+    `select a.id, a.tenant_id as "tenantId", a.active, a.schedule, v.id as "versionId", v.definition
        from assignment a join template_version v on v.id = a.template_version_id where a.id = ?`,
     [assignmentId],
   )
@@ -96,23 +157,36 @@ export async function openInstances(
     `select u.id, u.code, u.tier from assignment_target t join org_unit u on u.id = t.unit_id where t.assignment_id = ? order by u.id`,
     [a.id],
   )
+  const hooked = opts.engine?.plugins.some((p) => p.hooks.resolveTemplateVersion !== undefined)
+  const versions =
+    hooked === true
+      ? (
+          await query<VersionChoice>(
+            em,
+            `select v.id, v.version, v.status, v.definition from template_version v join template t on t.id = v.template_id
+              where t.tenant_id = ? and t.code = ? and v.status in ('published', 'retired')`,
+            [a.tenantId, a.definition.code],
+          )
+        ).sort((x, y) => compareVersionLabels(x.version, y.version))
+      : []
+  const choose = versionChooser(opts.engine, a, versions)
   let opened = 0
   for (const period of duePeriods(a.definition, a.schedule, now)) {
     for (const unit of targets) {
+      const chosen = choose(period, unit.code)
+      const def = chosen?.definition ?? a.definition
       const deadline =
-        a.schedule.deadlines?.[period] ??
-        deadlineFor(period, a.definition.deadlines, unit.tier) ??
-        null
+        a.schedule.deadlines?.[period] ?? deadlineFor(period, def.deadlines, unit.tier) ?? null
       const inst = await queryOne<{ id: number }>(
         em,
-        `insert into report_instance (tenant_id, assignment_id, unit_id, period, deadline, status, current_revision, created_at, updated_at)
-         values (?, ?, ?, ?, ?, 'draft', 1, ?, ?)
+        `insert into report_instance (tenant_id, assignment_id, unit_id, period, template_version_id, deadline, status, current_revision, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, 'draft', 1, ?, ?)
          on conflict (tenant_id, assignment_id, unit_id, period) do nothing returning id`,
-        [a.tenantId, a.id, unit.id, period, deadline, now, now],
+        [a.tenantId, a.id, unit.id, period, chosen?.id ?? null, deadline, now, now],
       )
       if (inst === undefined) continue
       const doc: SubmissionDocument = {
-        template: { code: a.definition.code, version: a.definition.version },
+        template: { code: def.code, version: def.version },
         unit: unit.code,
         period,
         revision: 1,
@@ -141,13 +215,29 @@ export async function openInstances(
       now,
     )
   }
+  if (opts.notify !== false) {
+    await notifyOpenWindows(em, now, {
+      defaultDays: opts.defaultDays ?? defaultConfig.receivingDaysAfterDeadline,
+      assignmentId: a.id,
+    })
+  }
   return opened
 }
 
-/** Job `tick`: re-opens due instances of every active assignment (new periods start over time). */
-export async function openAllDue(em: EntityManager, now: Date): Promise<number> {
+/**
+ * Job `tick`: re-opens due instances of every active assignment (new periods start over time) and
+ * sends the notices of receiving windows that opened since.
+ */
+export async function openAllDue(
+  em: EntityManager,
+  now: Date,
+  opts: OpenOptions = {},
+): Promise<number> {
   const ids = await query<{ id: number }>(em, 'select id from assignment where active order by id')
   let n = 0
-  for (const { id } of ids) n += await openInstances(em, id, now)
+  for (const { id } of ids) n += await openInstances(em, id, now, { ...opts, notify: false })
+  await notifyOpenWindows(em, now, {
+    defaultDays: opts.defaultDays ?? defaultConfig.receivingDaysAfterDeadline,
+  })
   return n
 }

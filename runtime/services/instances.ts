@@ -8,11 +8,13 @@ import {
   type WorkflowInstance,
   type WorkflowRevision,
   type WorkflowState,
+  type Workbook,
 } from '../../core/index.js'
 import { canRead, hasRole } from '../auth/access.js'
 import type { Auth } from '../context.js'
 import { query, queryOne, iso } from '../db/sql.js'
 import { ApiError, notFound } from '../errors.js'
+import { loadExternalValues, type ExternalSource } from './external-values.js'
 import { getVersion, resolvedOf, type VersionRow } from './templates.js'
 
 export interface UnitInfo {
@@ -87,7 +89,7 @@ export async function loadInstance(
   const row = await queryOne<InstanceRow>(
     em,
     `select i.id, i.tenant_id as "tenantId", i.assignment_id as "assignmentId", i.period, i.deadline, i.status,
-            i.current_revision as "currentRevision", a.template_version_id as "versionId",
+            i.current_revision as "currentRevision", coalesce(i.template_version_id, a.template_version_id) as "versionId",
             u.id as "uId", u.code as "uCode", u.name as "uName", u.path as "uPath", u.tier as "uTier",
             r.id as "rId", r.code as "rCode", r.name as "rName", r.path as "rPath", r.tier as "rTier"
        from report_instance i
@@ -186,6 +188,43 @@ export function workflowView(ctx: InstanceContext): WorkflowInstance {
   }
 }
 
+/** The external values (period functions, other templates, child units) of an instance's template. */
+export async function externalFor(
+  em: EntityManager,
+  engine: Engine,
+  ctx: InstanceContext,
+  template: ResolvedTemplate,
+): Promise<ExternalSource | undefined> {
+  return loadExternalValues(em, engine, template, {
+    tenantId: ctx.tenantId,
+    unit: ctx.unit,
+    period: ctx.period,
+  })
+}
+
+/**
+ * Evaluates a document: core's workbook with the external values. When YEAR_TO_DATE reads the
+ * report's own cells, a first pass gives the current values the second pass adds to the earlier periods.
+ */
+export function evaluate(
+  engine: Engine,
+  template: ResolvedTemplate,
+  doc: SubmissionDocument,
+  external?: ExternalSource,
+): Workbook {
+  const opts = {
+    values: doc.values,
+    dynamicRows: doc.dynamicRows,
+    functions: engine.functions,
+    ...(external === undefined ? {} : { external: external.values }),
+  }
+  if (external?.readsOwnYearToDate === true) {
+    const first = createWorkbook(template, opts)
+    external.setCurrent((key) => first.get(key))
+  }
+  return createWorkbook(template, opts)
+}
+
 /**
  * Diagnostics of a document under its template: core's workbook (constraints, input types,
  * required cells) plus the installed plugins' rules. The server re-validates every save and submit.
@@ -194,12 +233,13 @@ export function diagnose(
   engine: Engine,
   template: ResolvedTemplate,
   doc: SubmissionDocument,
+  external?: ExternalSource,
 ): Diagnostic[] {
-  const book = createWorkbook(template, { values: doc.values, functions: engine.functions })
+  const book = evaluate(engine, template, doc, external)
   return [
     ...book.diagnostics(),
     ...engine.runRules({
-      template,
+      template: book.template,
       submission: doc,
       value: (key) => book.get(key),
       ...(doc.period === undefined ? {} : { period: doc.period }),

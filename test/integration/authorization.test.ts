@@ -1,4 +1,8 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createEngine, definePlugin } from '../../core/index.js'
 import type { Role } from '../../runtime/db/entities/index.js'
 import { ROLES } from '../../runtime/db/entities/index.js'
 import { DEMO_PASSWORD } from '../../runtime/seed/demo-data.js'
@@ -15,12 +19,33 @@ import { startTestApp, type TestApp } from '../helpers/test-app.js'
  * and Sở Nội vụ for the receiving side: same roles, wrong unit.
  */
 let t: TestApp
-const clock = new Date('2026-09-10T03:00:00Z')
+const clock = new Date('2026-09-14T03:00:00Z') // the receiving window opens on the 14th (end of the cut-off window)
 let units: Record<string, number>
 let assignmentId: number
 let versionId: number
 let instance: number
+let dropDir: string
 const clients = new Map<string, TestClient>()
+
+/** A plugin whose prefill hook fills r2.c1 of the integration template from its file connector. */
+const prefiller = definePlugin({
+  id: 'thu-nghiem-prefill',
+  version: '1.0.0',
+  coreApi: '^0.1.0',
+  hooks: {
+    prefill: (ctx) =>
+      ctx.template.code === 'TN.01/DT/KSTT'
+        ? {
+            values: { main: { r2: { c1: (ctx.source.data as { c1: number }).c1 } } },
+            source: {
+              system: 'Thử nghiệm',
+              connector: ctx.source.connector,
+              fetchedAt: '2026-09-14T08:00:00+07:00',
+            },
+          }
+        : undefined,
+  },
+})
 
 const LOGIN: Record<string, string> = {
   DT: 'tinh',
@@ -108,17 +133,84 @@ beforeAll(async () => {
       ).toBe(201)
     }
   }
+  dropDir = await mkdtemp(path.join(tmpdir(), 'rb-authz-'))
+  await mkdir(path.join(dropDir, 'DT-P-CAOLANH'))
+  await writeFile(path.join(dropDir, 'DT-P-CAOLANH', '2026-Q3.json'), '{"c1": 3}')
+  t.ctx.engine.set(createEngine({ plugins: [prefiller] }))
+  t.ctx.config.connectors = { 'thu-nghiem-prefill': { kind: 'file', dir: dropDir } }
+  expect(
+    (await (await who('DT', 'admin')).post('/plugins', { plugin: 'example-small' })).status,
+  ).toBe(201)
   versionId = await publishFixture(t)
   assignmentId = await assign(t, versionId, ['DT-P-CAOLANH', 'DT-P-SADEC'], '2026-Q3', () => clock)
   instance = await instanceOf(t, assignmentId, 'DT-P-CAOLANH')
 }, 60_000)
-afterAll(async () => t.close())
+afterAll(async () => {
+  await t.close()
+  await rm(dropDir, { recursive: true, force: true })
+})
 
 describe('authorization matrix', { timeout: 60_000 }, () => {
   it('reading a report: any role of the reporting unit; nobody of another commune', async () => {
     await matrix('GET instance', ...REPORTING, [...ROLES], (c) => c.get(`/instances/${instance}`), {
       roleNamed: 'viewer',
     })
+  })
+
+  it('prefilling from a plugin connector: entry on the reporting unit', async () => {
+    const prefill: Call = async (c) => {
+      const [rev] = await t.sql<{ version: number }>(
+        `select r.version from report_revision r join report_instance i on i.id = r.instance_id and r.revision_no = i.current_revision where i.id = ?`,
+        [instance],
+      )
+      return c.post(`/instances/${instance}/prefill`, { version: rev!.version })
+    }
+    await matrix('prefill', ...REPORTING, ['entry'], prefill, { once: true })
+    const [doc] = await t.sql<{ document: { values: { main: { r2: { c1: number } } } } }>(
+      `select r.document from report_revision r join report_instance i on i.id = r.instance_id where i.id = ?`,
+      [instance],
+    )
+    expect(doc!.document.values.main.r2.c1).toBe(3)
+  })
+
+  it('dashboard and notices: any role of the unit; nobody of another commune', async () => {
+    await matrix(
+      'dashboard',
+      ...REPORTING,
+      [...ROLES],
+      (c) => c.get(`/dashboard/indicators?unitId=${units['DT-P-CAOLANH']}`),
+      { roleNamed: 'viewer' },
+    )
+    await matrix(
+      'notifications',
+      ...REPORTING,
+      [...ROLES],
+      (c) => c.get(`/notifications?unitId=${units['DT-P-CAOLANH']}`),
+      { roleNamed: 'viewer' },
+    )
+  })
+
+  it('receiving windows: aggregator, viewer or admin read them; the aggregator sets them', async () => {
+    await matrix('receiving windows', ...RECEIVING, ['aggregator', 'viewer', 'admin'], (c) =>
+      c.get(`/assignments/${assignmentId}/receiving-windows?period=2026-Q3`),
+    )
+    await matrix('set receiving window', ...RECEIVING, ['aggregator'], (c) =>
+      c.put(`/assignments/${assignmentId}/receiving-windows/2026-Q3`, {
+        opensOn: null,
+        closesOn: null,
+      }),
+    )
+  })
+
+  it('plugin connectors: admin of the root unit', async () => {
+    await matrix('read connector', ...RECEIVING, ['admin'], (c) =>
+      c.get('/plugins/example-small/connector'),
+    )
+    await matrix('set connector', ...RECEIVING, ['admin'], (c) =>
+      c.put('/plugins/example-small/connector', {
+        connector: { kind: 'http', url: 'http://127.0.0.1:9/{unit}/{period}' },
+      }),
+    )
   })
 
   it('walks the workflow: each transition only by its role at its unit', async () => {
@@ -305,6 +397,13 @@ describe('authorization matrix', { timeout: 60_000 }, () => {
       ['POST', '/templates'],
       ['GET', '/users'],
       ['GET', '/audit/verify'],
+      ['POST', `/instances/${instance}/prefill`],
+      ['GET', `/dashboard/indicators?unitId=${units.DT}`],
+      ['GET', '/notifications'],
+      ['GET', `/assignments/${assignmentId}/receiving-windows?period=2026-Q3`],
+      ['PUT', `/assignments/${assignmentId}/receiving-windows/2026-Q3`],
+      ['GET', '/plugins/example-small/connector'],
+      ['PUT', '/plugins/example-small/connector'],
     ] as const) {
       expect(
         (await anon.send(method, path, method === 'GET' ? undefined : {})).status,

@@ -12,7 +12,7 @@ let t: TestApp
 let dir: string
 let assignmentId: number
 const instances: number[] = []
-const clock = new Date('2026-09-10T03:00:00Z')
+const clock = new Date('2026-09-14T03:00:00Z') // the receiving window opens on the 14th (end of the cut-off window)
 
 beforeAll(async () => {
   t = await startTestApp({ now: () => clock })

@@ -10,7 +10,7 @@ import { startTestApp, type TestApp } from '../helpers/test-app.js'
  * a correction opens revision 2 while revision 1 is kept.
  */
 let t: TestApp
-const clock = new Date('2026-09-10T03:00:00Z')
+const clock = new Date('2026-09-14T03:00:00Z') // the receiving window opens on the 14th (end of the cut-off window)
 let assignmentId: number
 let caolanh: number
 let sadec: number

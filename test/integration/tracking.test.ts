@@ -6,7 +6,7 @@ import { startTestApp, type TestApp } from '../helpers/test-app.js'
 
 /** Tracking board and the periodic opening of instances, driven by the clock. */
 let t: TestApp
-let clock = new Date('2026-09-10T03:00:00Z')
+let clock = new Date('2026-09-14T03:00:00Z') // the receiving window opens on the 14th (end of the cut-off window)
 let assignmentId: number
 
 beforeAll(async () => {

@@ -1,6 +1,8 @@
 /**
  * The prefill hook of kstthc: II.06a figures from a one-stop export the runtime's connector fetched.
+ * Figures the reporter changed and explained are kept (see keep-overrides.ts).
  */
+import { keepExplainedOverrides } from './keep-overrides.js'
 import { parseOneStopExport } from './parse-export.js'
 import { prefillII06a } from './prefill-ii06a.js'
 import type { PrefillHook } from './types.js'
@@ -20,5 +22,7 @@ export const prefill: PrefillHook = (ctx) => {
         `the report is for unit "${ctx.unit}", period "${ctx.period}"`,
     )
   }
-  return prefillII06a(ctx.template.definition, data, ctx.source.connector)
+  const result = prefillII06a(ctx.template.definition, data, ctx.source.connector)
+  if (ctx.current === undefined) return result
+  return { ...result, values: keepExplainedOverrides(result.values, ctx.current) }
 }

@@ -3,7 +3,13 @@
  * The connector that talks to the system (HTTP or file) is configured in the runtime; the plugin
  * defines what a connector returns and how it becomes submission values with their provenance.
  */
-import type { ResolvedTemplate, SubmissionDocument } from '../../../core/index.js'
+import type {
+  PrefillContext,
+  PrefillResult as CorePrefillResult,
+  SubmissionDocument,
+} from '../../../core/index.js'
+
+export type { PrefillContext }
 
 /** Dossier counts of one lĩnh vực at one tier, as the one-stop system reports them. */
 export interface OneStopRecord {
@@ -40,22 +46,12 @@ export interface OneStopConnector {
   fetch(request: PrefillRequest): Promise<OneStopExport>
 }
 
-/** Values to merge into a draft submission, with the source they came from. */
-export interface PrefillResult {
-  values: SubmissionDocument['values']
-  dynamicRows: NonNullable<SubmissionDocument['dynamicRows']>
-  source: { system: string; connector: string; fetchedAt: string }
-}
-
 /**
- * Input of the prefill hook. The runtime's connector has already fetched `data` (hooks are
- * synchronous and do no IO); the first plugin that recognises the template maps it to values.
+ * What the prefill hook returns: core's `PrefillResult`, always with the rows added per section.
+ * The hook's input is core's `PrefillContext` (the runtime's connector has already fetched the data).
  */
-export interface PrefillContext {
-  template: ResolvedTemplate
-  unit: string
-  period: string
-  source: { connector: string; data: unknown }
+export interface PrefillResult extends CorePrefillResult {
+  dynamicRows: NonNullable<SubmissionDocument['dynamicRows']>
 }
 
 /** Hook of kind `first`: values for the template, or undefined when the plugin has no opinion. */

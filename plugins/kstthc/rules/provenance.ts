@@ -23,7 +23,13 @@ function filled(v: unknown): v is string {
   return typeof v === 'string' && v.trim() !== ''
 }
 
-function parseOriginal(text: string): Record<string, number | null> | undefined {
+/**
+ * The figures as fetched, read from the system column `goc`; undefined when unreadable.
+ *
+ * @example
+ * parseOriginal('{"c4":9,"c5":48}') // { c4: 9, c5: 48 }
+ */
+export function parseOriginal(text: string): Record<string, number | null> | undefined {
   try {
     const parsed: unknown = JSON.parse(text)
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined

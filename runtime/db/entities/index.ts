@@ -6,12 +6,14 @@ import {
   Assignment,
   AssignmentTarget,
   CellValue,
+  Notification,
+  ReceivingWindow,
   ReportInstance,
   ReportRevision,
   WorkflowEvent,
 } from './reporting.js'
 import { PkiCredential, RevisionSignature } from './signature.js'
-import { PluginInstall, Template, TemplateVersion } from './template.js'
+import { PluginInstall, PluginSetting, Template, TemplateVersion } from './template.js'
 
 export * from './audit.js'
 export * from './identity.js'
@@ -31,12 +33,15 @@ export const entities = [
   Template,
   TemplateVersion,
   PluginInstall,
+  PluginSetting,
   Assignment,
   AssignmentTarget,
   ReportInstance,
   ReportRevision,
   CellValue,
   WorkflowEvent,
+  ReceivingWindow,
+  Notification,
   PkiCredential,
   RevisionSignature,
   Job,

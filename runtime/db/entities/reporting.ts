@@ -10,6 +10,8 @@ export interface AssignmentSchedule {
   toPeriod?: string
   /** Override of the template deadline for the reporting units (ISO date per period id). */
   deadlines?: Record<string, string>
+  /** Receiving window: sending stays open this many days after each unit's deadline (default: runtime config). */
+  receivingWindow?: { daysAfterDeadline?: number }
 }
 
 /** A published template version assigned by a unit to some of its sub-units (DESIGN.md §3.1). */
@@ -49,6 +51,11 @@ export const ReportInstance = defineEntity({
     assignment: () => p.manyToOne(Assignment),
     unit: () => p.manyToOne(OrgUnit).index(),
     period: p.string().length(20),
+    /**
+     * The template version this report uses, when the resolveTemplateVersion hook chose one other
+     * than the assignment's (null = the assignment's version).
+     */
+    templateVersion: () => p.manyToOne(TemplateVersion).nullable(),
     /** Last day to send (ISO date, Vietnam calendar), from core's deadline rules for the unit's tier. */
     deadline: p.string().columnType('date').nullable(),
     status: p.string().length(30),
@@ -122,4 +129,46 @@ export const WorkflowEvent = defineEntity({
     actor: () => p.manyToOne(AppUser).nullable(),
     at: p.datetime().onCreate(() => new Date()),
   },
+})
+
+/**
+ * A receiving window set by the assigning unit for one period (DESIGN.md §3.4): each bound left
+ * null keeps its default (opens at the end of the cut-off window, closes some days after each
+ * unit's deadline).
+ */
+export const ReceivingWindow = defineEntity({
+  name: 'ReceivingWindow',
+  tableName: 'receiving_window',
+  properties: {
+    id: p.integer().primary(),
+    tenantId: p.integer(),
+    assignment: () => p.manyToOne(Assignment).deleteRule('cascade'),
+    period: p.string().length(20),
+    opensOn: p.string().columnType('date').nullable(),
+    closesOn: p.string().columnType('date').nullable(),
+    setBy: () => p.manyToOne(AppUser).nullable(),
+    updatedAt: p.datetime().onCreate(() => new Date()),
+  },
+  uniques: [{ properties: ['assignment', 'period'] }],
+})
+
+/**
+ * A notice to a unit (every user with a role on it sees it), e.g. that a receiving window opened.
+ * `dedupKey` makes sending the same notice twice a no-op.
+ */
+export const Notification = defineEntity({
+  name: 'Notification',
+  tableName: 'notification',
+  properties: {
+    id: p.integer().primary(),
+    tenantId: p.integer(),
+    unit: () => p.manyToOne(OrgUnit),
+    kind: p.string().length(60),
+    message: p.text(),
+    data: p.json<Record<string, unknown>>(),
+    dedupKey: p.string().length(200),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+  uniques: [{ properties: ['unit', 'dedupKey'] }],
+  indexes: [{ properties: ['tenantId', 'unit', 'createdAt'] }],
 })

@@ -77,3 +77,21 @@ export const PluginInstall = defineEntity({
   },
   uniques: [{ properties: ['tenantId', 'pluginId'] }],
 })
+
+/**
+ * Per-tenant settings of an installed plugin: the connector its prefill hook reads from
+ * (overrides the deployment's default from the environment).
+ */
+export const PluginSetting = defineEntity({
+  name: 'PluginSetting',
+  tableName: 'plugin_setting',
+  properties: {
+    id: p.integer().primary(),
+    tenantId: p.integer(),
+    pluginId: p.string().length(100),
+    connector: p.json<Record<string, unknown>>(),
+    updatedBy: () => p.manyToOne(AppUser).nullable(),
+    updatedAt: p.datetime().onCreate(() => new Date()),
+  },
+  uniques: [{ properties: ['tenantId', 'pluginId'] }],
+})

@@ -1,4 +1,5 @@
 /** Every migration, in order. `runtime/db/create-migration.ts` appends new ones here. */
 import { Migration20261122214128 } from './Migration20261122214128.js'
+import { Migration20261122223103 } from './Migration20261122223103.js'
 
-export const migrations = [Migration20261122214128]
+export const migrations = [Migration20261122214128, Migration20261122223103]

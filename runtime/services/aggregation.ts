@@ -64,9 +64,9 @@ export async function consolidate(
           `select v.section, v.row, v.col, sum(v.num)::text as sum, avg(v.num)::text as avg, min(v.num)::text as min,
                   max(v.num)::text as max, count(v.num)::int as count
              from cell_value v
-            where v.tenant_id = ? and v.revision_id in (select (x->>'revisionId')::int from json_array_elements(?::json) x)
+            where v.tenant_id = ? and v.revision_id = any(?::int[])
             group by v.section, v.row, v.col`,
-          [tenantId, JSON.stringify(included)],
+          [tenantId, revisionIdArray(included)],
         )
   const values: SubmissionDocument['values'] = {}
   for (const r of rows) {
@@ -127,8 +127,8 @@ async function runAggregateHooks(
           await query<{ document: SubmissionDocument }>(
             em,
             `select document from report_revision
-              where tenant_id = ? and id in (select (x->>'revisionId')::int from json_array_elements(?::json) x) order by id`,
-            [tenantId, JSON.stringify(included)],
+              where tenant_id = ? and id = any(?::int[]) order by id`,
+            [tenantId, revisionIdArray(included)],
           )
         ).map((r) => r.document)
   const consolidated: SubmissionDocument = {
@@ -144,4 +144,13 @@ async function runAggregateHooks(
     ...(receiving === undefined ? {} : { unit: receiving }),
   })
   return out.values
+}
+
+/**
+ * The revision ids as a PostgreSQL array literal. An `= any(int[])` filter lets the planner use the
+ * cell_value key directly; a join against json_array_elements made consolidation ~2x slower (P4).
+ * MikroORM expands a JS array parameter into a list, hence the literal.
+ */
+function revisionIdArray(included: readonly { revisionId: number }[]): string {
+  return `{${included.map((r) => r.revisionId).join(',')}}`
 }

@@ -109,7 +109,7 @@ const suite: BenchSuite = {
         note:
           'ours = combine every input cell by its column rule (compensated sums), recompute the 101 ratio formulas and ' +
           'the total row, and validate the result (diagnostics()). Anchor = the bare minimum: one Map of sums keyed ' +
-          'by cell. P4 proper (against a SQL GROUP BY over stored values) is measured by the runtime suite.',
+          'by cell. P4 proper (against a SQL GROUP BY over stored values) is bench/p4-consolidate.ts.',
       },
     ]
   },

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['{core,plugins,runtime,schemas,scripts,test}/**/*.test.ts'],
+    include: ['{core,plugins,runtime,schemas,scripts,test}/**/*.test.ts', 'designer/src/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     globalSetup: ['test/helpers/global-setup.ts'],
     coverage: {

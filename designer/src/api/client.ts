@@ -1,0 +1,133 @@
+import type {
+  Assignment,
+  Consolidation,
+  DraftInput,
+  DraftSaved,
+  InstanceDetail,
+  InstanceSummary,
+  Me,
+  TemplateListItem,
+  TemplateVersion,
+  Tracking,
+} from './types.js'
+import type { TemplateDefinition } from '../../../core/index.js'
+
+/** The runtime's error body `{ error: { code, message, details? } }` as an exception. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+export const CSRF_COOKIE = 'rb_csrf'
+export const CSRF_HEADER = 'x-csrf-token'
+
+export interface ApiClientOptions {
+  /** Default `/api/v1` (same origin: the runtime serves the app at `/`). */
+  base?: string
+  fetch?: typeof fetch
+  /** Reads the cookie string (default `document.cookie`), for the double-submit CSRF header. */
+  cookies?: () => string
+}
+
+function readCookie(cookies: string, name: string): string | undefined {
+  for (const part of cookies.split(';')) {
+    const [k, ...v] = part.trim().split('=')
+    if (k === name) return decodeURIComponent(v.join('='))
+  }
+  return undefined
+}
+
+function qs(params: Record<string, string | number | undefined>): string {
+  const entries = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined)
+  return entries.length === 0 ? '' : `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}`
+}
+
+export type WorkflowActionName =
+  | 'submit'
+  | 'approve'
+  | 'reject'
+  | 'send'
+  | 'accept'
+  | 'return'
+  | 'request-correction'
+  | 'grant-correction'
+  | 'deny-correction'
+
+/** Actions whose route requires `{ reason }`. */
+export const REASON_ACTIONS: ReadonlySet<string> = new Set(['reject', 'return', 'request-correction', 'deny-correction'])
+
+/**
+ * A small typed client of the runtime's /api/v1: session cookies travel with `credentials:
+ * 'same-origin'`; state-changing calls echo the CSRF cookie in `x-csrf-token`.
+ */
+export function createApiClient(opts: ApiClientOptions = {}) {
+  const base = opts.base ?? '/api/v1'
+  const doFetch = opts.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a))
+  const cookies = opts.cookies ?? (() => (typeof document === 'undefined' ? '' : document.cookie))
+
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' }
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    if (method !== 'GET') {
+      const token = readCookie(cookies(), CSRF_COOKIE)
+      if (token !== undefined) headers[CSRF_HEADER] = token
+    }
+    const res = await doFetch(`${base}${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    const text = await res.text()
+    let data: unknown
+    try {
+      data = text === '' ? undefined : JSON.parse(text)
+    } catch {
+      data = undefined
+    }
+    if (!res.ok) {
+      const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error
+      throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `${res.status} ${res.statusText}`, err?.details)
+    }
+    return data as T
+  }
+
+  return {
+    login: (username: string, password: string) => call<Me>('POST', '/auth/login', { username, password }),
+    logout: () => call<unknown>('POST', '/auth/logout'),
+    me: () => call<Me>('GET', '/auth/me'),
+
+    listInstances: (filter: { assignmentId?: number; period?: string; unitId?: number } = {}) =>
+      call<{ instances: InstanceSummary[] }>('GET', `/instances${qs(filter)}`).then((r) => r.instances),
+    getInstance: (id: number) => call<InstanceDetail>('GET', `/instances/${id}`),
+    saveDraft: (id: number, input: DraftInput) => call<DraftSaved>('PUT', `/instances/${id}/draft`, input),
+    act: (id: number, action: WorkflowActionName, reason?: string) =>
+      call<InstanceDetail>('POST', `/instances/${id}/${action}`, REASON_ACTIONS.has(action) ? { reason: reason ?? '' } : undefined),
+
+    listTemplates: (filter: { q?: string; status?: string; page?: number; pageSize?: number } = {}) =>
+      call<{ items: TemplateListItem[]; total: number; page: number; pageSize: number }>('GET', `/templates${qs(filter)}`),
+    getTemplateVersion: (id: number) => call<TemplateVersion>('GET', `/template-versions/${id}`),
+    createTemplate: (definition: TemplateDefinition, ownerUnitId?: number) =>
+      call<TemplateVersion>('POST', '/templates', ownerUnitId === undefined ? { definition } : { definition, ownerUnitId }),
+    createTemplateVersion: (templateId: number, definition: TemplateDefinition) =>
+      call<TemplateVersion>('POST', `/templates/${templateId}/versions`, { definition }),
+    updateTemplateVersion: (id: number, definition: TemplateDefinition, lockVersion: number) =>
+      call<TemplateVersion>('PUT', `/template-versions/${id}`, { definition, lockVersion }),
+    setTemplateStatus: (id: number, status: TemplateDefinition['status']) =>
+      call<TemplateVersion>('POST', `/template-versions/${id}/status`, { status }),
+
+    listAssignments: () => call<{ assignments: Assignment[] }>('GET', '/assignments').then((r) => r.assignments),
+    tracking: (assignmentId: number, period: string) => call<Tracking>('GET', `/assignments/${assignmentId}/tracking${qs({ period })}`),
+    aggregate: (assignmentId: number, period: string) =>
+      call<Consolidation>('GET', `/assignments/${assignmentId}/aggregate${qs({ period })}`),
+  }
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>

@@ -1,0 +1,130 @@
+import { LitElement, css, html, nothing } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import { ApiError } from '../api/client.js'
+import { appState, navigate } from '../app-state.js'
+import { t, type MessageId } from '../i18n/i18n.js'
+import { LocaleController } from '../i18n/locale-controller.js'
+import { parseRoute, type Route } from '../workspace/route.js'
+import './rb-aggregate-page.js'
+import './rb-dashboard-page.js'
+import './rb-designer-page.js'
+import './rb-inbox-page.js'
+import './rb-lang-switch.js'
+import './rb-login-page.js'
+import './rb-report-page.js'
+import './rb-templates-page.js'
+import './rb-tracking-page.js'
+
+const NAV: ReadonlyArray<[string, MessageId]> = [
+  ['#/inbox', 'nav.inbox'],
+  ['#/templates', 'nav.templates'],
+  ['#/designer/new', 'nav.designer'],
+  ['#/tracking', 'nav.tracking'],
+  ['#/aggregate', 'aggregate.title'],
+  ['#/dashboard', 'nav.dashboard'],
+]
+
+/**
+ * The web app the runtime serves at `/`: header with navigation, user and language switch, and
+ * the page of the URL hash. Without a session (GET /api/v1/auth/me answers 401) it shows sign-in.
+ */
+@customElement('rb-app')
+export class RbApp extends LitElement {
+  static override styles = css`
+    :host { display: block; min-height: 100vh; font-family: system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif; }
+    header { display: flex; align-items: center; gap: 1rem; background: #1f3b63; color: #fff; padding: 0.5rem 1rem; flex-wrap: wrap; }
+    header .brand { font-weight: 700; }
+    nav { display: flex; gap: 0.2rem; flex-wrap: wrap; }
+    nav a { color: #dbe7f7; text-decoration: none; padding: 4px 8px; border-radius: 4px; }
+    nav a[aria-current='page'] { background: #2f5a92; color: #fff; }
+    .spacer { flex: 1; }
+    header button.logout { font: inherit; background: none; border: 1px solid #dbe7f7; color: #fff; border-radius: 4px; padding: 2px 8px; cursor: pointer; }
+    main { padding: 1rem; max-width: 1400px; margin: 0 auto; }
+  `
+
+  @state() private route: Route = parseRoute(location.hash)
+  @state() private checked = false
+  private readonly locale = new LocaleController(this)
+  private readonly onHash = (): void => {
+    this.route = parseRoute(location.hash)
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    window.addEventListener('hashchange', this.onHash)
+    void this.checkSession()
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    window.removeEventListener('hashchange', this.onHash)
+  }
+
+  private async checkSession(): Promise<void> {
+    try {
+      appState.me = await appState.api.me()
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 401) console.error(e)
+      appState.me = undefined
+    }
+    this.checked = true
+  }
+
+  private async logout(): Promise<void> {
+    await appState.api.logout().catch(() => undefined)
+    appState.me = undefined
+    this.requestUpdate()
+  }
+
+  override render(): unknown {
+    void this.locale
+    const me = appState.me
+    return html`<header>
+        <span class="brand">${t('app.title')}</span>
+        ${me === undefined
+          ? nothing
+          : html`<nav>
+              ${NAV.map(([href, label]) => html`<a href=${href} aria-current=${location.hash.startsWith(href.replace('/new', '')) ? 'page' : 'false'}>${t(label)}</a>`)}
+            </nav>`}
+        <span class="spacer"></span>
+        ${me === undefined ? nothing : html`<span>${me.user.fullName ?? me.user.username}</span><button class="logout" @click=${this.logout}>${t('nav.logout')}</button>`}
+        <rb-lang-switch></rb-lang-switch>
+      </header>
+      <main>${this.renderPage()}</main>`
+  }
+
+  private renderPage(): unknown {
+    if (!this.checked) return html`<p>${t('common.loading')}</p>`
+    if (appState.me === undefined)
+      return html`<rb-login-page
+        @signed-in=${() => {
+          this.requestUpdate()
+          if (this.route.page === 'login') navigate('#/inbox')
+        }}
+      ></rb-login-page>`
+    const r = this.route
+    switch (r.page) {
+      case 'login':
+      case 'inbox':
+        return html`<rb-inbox-page></rb-inbox-page>`
+      case 'report':
+        return html`<rb-report-page .instanceId=${r.id}></rb-report-page>`
+      case 'templates':
+        return html`<rb-templates-page></rb-templates-page>`
+      case 'designer':
+        return html`<rb-designer-page .versionId=${r.versionId}></rb-designer-page>`
+      case 'tracking':
+        return html`<rb-tracking-page></rb-tracking-page>`
+      case 'aggregate':
+        return html`<rb-aggregate-page></rb-aggregate-page>`
+      case 'dashboard':
+        return html`<rb-dashboard-page></rb-dashboard-page>`
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rb-app': RbApp
+  }
+}

@@ -1,0 +1,194 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import { hasErrors, loadTemplate, type Diagnostic, type ResolvedTemplate } from '../../../core/index.js'
+import { REASON_ACTIONS, type WorkflowActionName } from '../api/client.js'
+import type { InstanceDetail } from '../api/types.js'
+import { appState, formatDate } from '../app-state.js'
+import { bundledFunctions } from '../engine.js'
+import { t, type MessageId } from '../i18n/i18n.js'
+import { LocaleController } from '../i18n/locale-controller.js'
+import { Autosave } from '../workspace/autosave.js'
+import { fieldStyles } from './fields.js'
+import { pageStyles } from './page-styles.js'
+import type { ConflictInfo, RbFormSheet, ValuesChangedDetail } from './rb-form-sheet.js'
+import './rb-form-sheet.js'
+
+/**
+ * One report instance: the form (autosaved drafts with the optimistic version), the workflow
+ * actions the caller may take (submit; leader approve / reject with a reason; send; accept /
+ * return), and the history. API: GET /instances/:id, GET /template-versions/:id,
+ * PUT /instances/:id/draft, POST /instances/:id/<action>.
+ */
+@customElement('rb-report-page')
+export class RbReportPage extends LitElement {
+  static override styles = [
+    pageStyles,
+    fieldStyles,
+    css`
+      .actions { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; margin: 0.6rem 0; }
+      .reason { display: flex; gap: 0.5rem; align-items: start; margin: 0.4rem 0; }
+      .reason textarea { flex: 1; min-height: 3rem; font: inherit; }
+      .save-state { margin-left: auto; }
+    `,
+  ]
+
+  @property({ type: Number }) instanceId = 0
+  @state() private detail: InstanceDetail | undefined
+  @state() private template: ResolvedTemplate | undefined
+  @state() private error: string | undefined
+  @state() private saveState = ''
+  @state() private conflict: ConflictInfo | undefined
+  @state() private pendingAction: WorkflowActionName | undefined
+  @state() private reasonError = false
+  @state() private notice = ''
+  private autosave: Autosave | undefined
+  private diagnostics: Diagnostic[] = []
+  private readonly locale = new LocaleController(this)
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('instanceId') && this.instanceId > 0) void this.load()
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    void this.autosave?.flush()
+  }
+
+  private async load(): Promise<void> {
+    this.autosave?.stop()
+    this.error = undefined
+    this.conflict = undefined
+    try {
+      const detail = await appState.api.getInstance(this.instanceId)
+      const version = await appState.api.getTemplateVersion(detail.template.versionId)
+      const r = loadTemplate(version.definition, { functions: bundledFunctions() })
+      if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '))
+      const doc = detail.revision.document
+      this.autosave = new Autosave({
+        version: detail.revision.version,
+        saved: { values: doc.values, narrative: doc.narrative ?? {}, explanations: doc.explanations ?? {}, dynamicRows: doc.dynamicRows ?? {} },
+        save: (input) => appState.api.saveDraft(this.instanceId, input),
+        onState: (s, d) => this.onSaveState(s, d),
+      })
+      this.diagnostics = detail.diagnostics ?? []
+      this.template = r.template
+      this.detail = detail
+    } catch (e) {
+      this.error = (e as Error).message
+    }
+  }
+
+  private onSaveState(s: string, detail: unknown): void {
+    if (s === 'saving') this.saveState = t('form.saving')
+    else if (s === 'saved') this.saveState = t('form.saved', { time: new Date().toLocaleTimeString() })
+    else if (s === 'error') this.saveState = t('form.saveFailed', { message: (detail as Error).message })
+    else if (s === 'conflict') {
+      const current = ((detail as { details?: { currentVersion?: number } }).details ?? {}).currentVersion
+      this.conflict = current === undefined ? {} : { version: current }
+      this.saveState = ''
+    }
+  }
+
+  private onValues(e: CustomEvent<ValuesChangedDetail>): void {
+    this.diagnostics = e.detail.diagnostics
+    this.autosave?.change({ values: e.detail.values, narrative: e.detail.narrative, explanations: e.detail.explanations, dynamicRows: e.detail.dynamicRows })
+  }
+
+  private async act(action: WorkflowActionName, reason?: string): Promise<void> {
+    if (REASON_ACTIONS.has(action) && (reason === undefined || reason.trim() === '')) {
+      this.pendingAction = action
+      this.reasonError = reason !== undefined
+      return
+    }
+    this.notice = ''
+    this.error = undefined
+    try {
+      if (action === 'submit') {
+        await this.autosave?.flush()
+        const errors = this.diagnostics.filter((d) => d.severity === 'error').length
+        if (hasErrors(this.diagnostics)) {
+          this.error = t('form.submitBlocked', { count: errors })
+          return
+        }
+      }
+      await appState.api.act(this.instanceId, action, reason)
+      this.pendingAction = undefined
+      this.notice = t('form.actionDone', { action: t(`action.${action}` as MessageId) })
+      await this.load()
+    } catch (e) {
+      this.error = (e as Error).message
+    }
+  }
+
+  override render(): unknown {
+    void this.locale
+    const d = this.detail
+    if (this.error !== undefined && d === undefined) return html`<p class="error" role="alert">${this.error}</p>`
+    if (d === undefined) return html`<p class="muted">${t('common.loading')}</p>`
+    const editable = d.status === 'draft' && (d.actions ?? []).includes('save')
+    const actions = (d.actions ?? []).filter((a): a is WorkflowActionName => a !== 'save')
+    return html`
+      <h1>${d.template.code} <span class="muted">v${d.template.version}</span></h1>
+      <p>
+        ${t('form.unitPeriod', { unit: d.unit.name, period: d.period, deadline: formatDate(d.deadline) })} ·
+        <span class="badge ${d.status}" data-status=${d.status}>${t(`state.${d.status}` as MessageId)}</span>
+        · ${t('form.revision', { no: d.revision.revisionNo })}
+        ${d.revision.reason !== null && d.revision.reason !== '' ? html` · <span class="error">${t('form.reasonOf', { reason: d.revision.reason })}</span>` : nothing}
+      </p>
+      <div class="actions">
+        ${actions.map((a) => html`<button data-action=${a} class=${a === 'submit' || a === 'approve' ? 'primary' : ''} @click=${() => void this.act(a)}>${t(`action.${a}` as MessageId)}</button>`)}
+        <span class="save-state muted" role="status">${this.saveState}</span>
+      </div>
+      ${this.pendingAction !== undefined ? this.renderReason(this.pendingAction) : nothing}
+      ${this.notice !== '' ? html`<p role="status">${this.notice}</p>` : nothing}
+      ${this.error !== undefined ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <rb-form-sheet
+        .template=${this.template}
+        .functions=${bundledFunctions()}
+        .values=${d.revision.document.values}
+        .narrative=${d.revision.document.narrative ?? {}}
+        .explanations=${d.revision.document.explanations ?? {}}
+        .dynamicRows=${d.revision.document.dynamicRows ?? {}}
+        .conflict=${this.conflict}
+        ?readonly=${!editable}
+        @values-changed=${this.onValues}
+        @reload-requested=${() => void this.load()}
+      ></rb-form-sheet>
+      ${this.renderHistory(d)}
+    `
+  }
+
+  private renderReason(action: WorkflowActionName): unknown {
+    return html`<div class="reason card">
+      <label for="reason">${t('form.reason')}</label>
+      <textarea id="reason" name="reason" aria-invalid=${this.reasonError ? 'true' : 'false'} aria-describedby="reason-msg"></textarea>
+      <button data-action="confirm-${action}" class="primary" @click=${() => void this.act(action, this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')?.value ?? '')}>
+        ${t(`action.${action}` as MessageId)}
+      </button>
+      <button @click=${() => (this.pendingAction = undefined)}>${t('common.cancel')}</button>
+      ${this.reasonError ? html`<span id="reason-msg" class="error" role="alert">${t('form.reasonRequired')}</span>` : nothing}
+    </div>`
+  }
+
+  private renderHistory(d: InstanceDetail): unknown {
+    const h = d.history ?? []
+    if (h.length === 0) return nothing
+    return html`<h2>${t('form.history')}</h2>
+      <table class="list">
+        <tbody>
+          ${h.map((e) => html`<tr><td>${new Date(e.at).toLocaleString()}</td><td>${e.actor ?? ''}</td><td>${t(`action.${e.action}` as MessageId) ?? e.action}</td><td>${e.reason ?? ''}</td></tr>`)}
+        </tbody>
+      </table>`
+  }
+
+  /** The embedded sheet (tests and hosts). */
+  get sheet(): RbFormSheet | null {
+    return this.renderRoot.querySelector('rb-form-sheet')
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rb-report-page': RbReportPage
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The one place Handsontable is imported and its modules registered (style guide: designer/grid/
+ * only). Picking modules keeps the bundle near 800 KB instead of 1.5 MB (stack-feasibility §5).
+ */
+import Handsontable from 'handsontable/base'
+import { TextCellType, registerCellType } from 'handsontable/cellTypes'
+import { TextEditor, registerEditor } from 'handsontable/editors'
+import {
+  AutoRowSize,
+  Autofill,
+  CopyPaste,
+  ManualColumnResize,
+  MergeCells,
+  UndoRedo,
+  registerPlugin,
+} from 'handsontable/plugins'
+import { textRenderer } from 'handsontable/renderers'
+import htCss from 'handsontable/styles/handsontable.min.css?inline'
+import themeCss from 'handsontable/styles/ht-theme-main.min.css?inline'
+
+let registered = false
+
+export function registerGridModules(): void {
+  if (registered) return
+  registered = true
+  registerCellType(TextCellType)
+  registerEditor(TextEditor)
+  // No ContextMenu: inside a shadow root its items render but clicks on them never reach
+  // Handsontable (events are retargeted to the host), so the components offer buttons instead.
+  for (const plugin of [AutoRowSize, Autofill, CopyPaste, ManualColumnResize, MergeCells, UndoRedo]) registerPlugin(plugin)
+}
+
+/** Free evaluation key; deployments set their own through the component's `licenseKey`. */
+export const DEFAULT_LICENSE_KEY = 'non-commercial-and-evaluation'
+
+/**
+ * Handsontable injects its core CSS into document.head only; inside a shadow root the grid is
+ * unstyled unless the component adopts these sheets itself.
+ */
+export const gridCss: readonly string[] = [htCss, themeCss]
+
+export { Handsontable, TextEditor, registerEditor, textRenderer }

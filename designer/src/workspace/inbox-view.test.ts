@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import type { InstanceSummary } from '../api/types.js'
+import { inboxView, isOverdue } from './inbox-view.js'
+
+const item = (id: number, over: Partial<InstanceSummary>): InstanceSummary => ({
+  id,
+  assignmentId: 1,
+  period: '2025-Q3',
+  status: 'draft',
+  deadline: null,
+  currentRevision: 1,
+  unitId: id,
+  unitCode: `u${id}`,
+  unitName: `Đơn vị ${id}`,
+  templateCode: 'II.06a/VPCP/KSTT',
+  templateVersion: '1.0',
+  ...over,
+})
+
+describe('inbox view', () => {
+  const items = [
+    item(1, { unitName: 'Sở Tư pháp', deadline: '2025-09-18' }),
+    item(2, { unitName: 'Huyện Cao Lãnh', deadline: '2025-09-16', status: 'sent' }),
+    item(3, { unitName: 'Thành phố Sa Đéc', deadline: null }),
+  ]
+
+  it('filters without accents and sorts by a column, missing deadlines last', () => {
+    expect(inboxView(items, 'cao lanh', { column: 'deadline', descending: false }).map((i) => i.id)).toEqual([2])
+    expect(inboxView(items, '', { column: 'deadline', descending: false }).map((i) => i.id)).toEqual([2, 1, 3])
+    expect(inboxView(items, '', { column: 'deadline', descending: true }).map((i) => i.id)).toEqual([1, 2, 3])
+    expect(inboxView(items, '', { column: 'unitName', descending: false }).map((i) => i.id)).toEqual([2, 1, 3])
+  })
+
+  it('marks reports overdue only until they are sent', () => {
+    expect(isOverdue(items[0]!, '2025-09-19')).toBe(true)
+    expect(isOverdue(items[0]!, '2025-09-18')).toBe(false)
+    expect(isOverdue(items[1]!, '2025-10-01')).toBe(false)
+  })
+})

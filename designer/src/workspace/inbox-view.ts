@@ -1,0 +1,37 @@
+import type { InstanceSummary } from '../api/types.js'
+
+export type InboxColumn = 'templateCode' | 'unitName' | 'period' | 'deadline' | 'status'
+export interface InboxSort {
+  column: InboxColumn
+  descending: boolean
+}
+
+const DONE = new Set(['sent', 'accepted'])
+
+/** A report is overdue when its deadline (YYYY-MM-DD) has passed and it has not been sent. */
+export function isOverdue(i: Pick<InstanceSummary, 'deadline' | 'status'>, today: string): boolean {
+  return i.deadline !== null && i.deadline.slice(0, 10) < today && !DONE.has(i.status)
+}
+
+/**
+ * The inbox as shown: filtered by a text (code, unit, period, state, case- and accent-insensitive)
+ * and sorted by a column; missing deadlines sort last.
+ */
+export function inboxView(items: readonly InstanceSummary[], filter: string, sort: InboxSort): InstanceSummary[] {
+  const needle = fold(filter.trim())
+  const kept = needle === '' ? [...items] : items.filter((i) => fold(`${i.templateCode} ${i.unitCode} ${i.unitName} ${i.period} ${i.status}`).includes(needle))
+  const dir = sort.descending ? -1 : 1
+  return kept.sort((a, b) => {
+    const x = a[sort.column]
+    const y = b[sort.column]
+    if (x === y) return a.id - b.id
+    if (x === null) return 1
+    if (y === null) return -1
+    return String(x).localeCompare(String(y), 'vi') * dir
+  })
+}
+
+/** Lower case without Vietnamese diacritics, so "ha noi" finds "Hà Nội". */
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase()
+}

@@ -1,0 +1,31 @@
+/** The app's pages, addressed by the URL hash so the runtime can serve one index.html. */
+export type Route =
+  | { page: 'login' }
+  | { page: 'inbox' }
+  | { page: 'report'; id: number }
+  | { page: 'templates' }
+  | { page: 'designer'; versionId: string }
+  | { page: 'tracking' }
+  | { page: 'aggregate' }
+  | { page: 'dashboard' }
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter((p) => p !== '')
+  const [head, arg] = parts
+  switch (head) {
+    case 'login':
+      return { page: 'login' }
+    case 'report':
+      return arg !== undefined && /^\d+$/.test(arg) ? { page: 'report', id: Number(arg) } : { page: 'inbox' }
+    case 'templates':
+      return { page: 'templates' }
+    case 'designer':
+      return { page: 'designer', versionId: arg !== undefined && /^\d+$/.test(arg) ? arg : 'new' }
+    case 'tracking':
+    case 'aggregate':
+    case 'dashboard':
+      return { page: head }
+    default:
+      return { page: 'inbox' }
+  }
+}

@@ -56,7 +56,7 @@ describe('signed package', () => {
       const v = await verifySignedPackage(bad)
       if (v.ok) throw new Error(`a flipped bit at byte ${pos} of ${pkg.length} went unnoticed`)
     }
-  })
+  }, 60_000) // hundreds of verifications: CPU-bound, slow on a loaded 2-core CI machine
 
   it('names the file whose content was replaced, and added or removed entries', async () => {
     const pkg = await createSignedPackage(files, cred)

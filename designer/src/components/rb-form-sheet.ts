@@ -4,9 +4,9 @@ import { repeat } from 'lit/directives/repeat.js'
 import {
   createWorkbook,
   diagnosticKey,
-  resolveTemplate,
   type CellKey,
   type Diagnostic,
+  type DynamicRows,
   type ExternalValues,
   type FunctionRegistry,
   type ResolvedCell,
@@ -16,9 +16,9 @@ import {
   type SubmissionDocument,
   type Workbook,
 } from '../../../core/index.js'
-import { expandDynamicRows, groupOf, nextRowId, type DynamicRows } from '../form/dynamic-rows.js'
 import { formatValue } from '../form/format.js'
 import { buildLayout, type SheetLayout } from '../form/layout.js'
+import { groupOf, nextRowId, type RowGroup } from '../form/row-groups.js'
 import { createFormGrid, type CellState, type FormGrid } from '../grid/form-grid.js'
 import { DEFAULT_LICENSE_KEY, gridCss } from '../grid/handsontable.js'
 import { getLocale, localeTag, t } from '../i18n/i18n.js'
@@ -60,7 +60,7 @@ export class RbFormSheet extends LitElement {
 
   /** The resolved template (from core `loadTemplate`). */
   @property({ attribute: false }) template?: ResolvedTemplate
-  /** Formula functions of the plugins the template uses (needed to re-resolve dynamic rows). */
+  /** Formula functions of the plugins the template uses. */
   @property({ attribute: false }) functions?: FunctionRegistry
   @property({ attribute: false }) external?: ExternalValues
   /** Initial input values; setting a new object reloads the sheet. */
@@ -118,7 +118,12 @@ export class RbFormSheet extends LitElement {
     // template keeps what was typed so far.
     const newValues = changed.has('values') && this.values !== this.ownValues
     const newRows = changed.has('dynamicRows') && this.dynamicRows !== this.ownDynamicRows
-    const reload = changed.has('template') || changed.has('functions') || changed.has('external') || newRows || newValues
+    const reload =
+      changed.has('template') ||
+      changed.has('functions') ||
+      changed.has('external') ||
+      newRows ||
+      newValues
     if (reload) this.rebuild(newValues || newRows ? undefined : this.workbook?.inputValues())
     if (changed.has('readonly')) this.gridsStale = true
     if (this.builtLocale !== getLocale()) {
@@ -169,27 +174,31 @@ export class RbFormSheet extends LitElement {
       this.diagnostics = []
       return
     }
-    let resolved = base
-    const hasAdded = Object.values(this.dynamicRows).some((ids) => ids.length > 0)
-    if (hasAdded) {
-      // The base definition was checked when it was loaded; the added rows are copies of its
-      // dynamic rows under ids core reserves for them, so resolve without re-checking (the check
-      // rejects those ids in a definition). Core has no dynamic-row API yet: see dynamic-rows.ts.
-      try {
-        resolved = resolveTemplate(expandDynamicRows(base.definition, this.dynamicRows))
-      } catch (e) {
-        this.problems = [{ ruleId: 'designer/dynamic-rows', severity: 'error', message: (e as Error).message, place: {} }]
-        this.layouts = new Map()
-        return
-      }
-    }
-    this.resolved = resolved
     const values = keep ?? this.values
-    this.workbook = createWorkbook(resolved, {
-      ...(this.functions === undefined ? {} : { functions: this.functions }),
-      ...(this.external === undefined ? {} : { external: this.external }),
-      ...(values === undefined ? {} : { values }),
-    })
+    // Core expands the reporter's added rows (and reports bad lists among the diagnostics), the
+    // same way the server validates and aggregates them.
+    try {
+      this.workbook = createWorkbook(base, {
+        dynamicRows: this.dynamicRows,
+        ...(this.functions === undefined ? {} : { functions: this.functions }),
+        ...(this.external === undefined ? {} : { external: this.external }),
+        ...(values === undefined ? {} : { values }),
+      })
+    } catch (e) {
+      // A template core cannot evaluate is shown as such, never as an empty sheet.
+      this.problems = [
+        {
+          ruleId: 'designer/workbook',
+          severity: 'error',
+          message: (e as Error).message,
+          place: {},
+        },
+      ]
+      this.layouts = new Map()
+      this.diagnostics = []
+      return
+    }
+    this.resolved = this.workbook.template
     this.layouts = this.makeLayouts()
     this.refreshDiagnostics()
   }
@@ -197,7 +206,8 @@ export class RbFormSheet extends LitElement {
   private makeLayouts(): Map<string, SheetLayout> {
     const labels = { code: t('sheet.code'), label: t('sheet.label'), unit: t('sheet.unit') }
     const out = new Map<string, SheetLayout>()
-    for (const s of this.resolved?.sections ?? []) if (s.kind === 'grid') out.set(s.id, buildLayout(s, labels))
+    for (const s of this.resolved?.sections ?? [])
+      if (s.kind === 'grid') out.set(s.id, buildLayout(s, labels))
     return out
   }
 
@@ -213,7 +223,9 @@ export class RbFormSheet extends LitElement {
       const key = `${section}!${row}.${col}`
       if (!this.cellDiagnostics.has(key)) this.cellDiagnostics.set(key, { d, index })
     })
-    this.errorKeys = new Set([...this.cellDiagnostics].filter(([, v]) => v.d.severity === 'error').map(([k]) => k))
+    this.errorKeys = new Set(
+      [...this.cellDiagnostics].filter(([, v]) => v.d.severity === 'error').map(([k]) => k),
+    )
   }
 
   private mountGrids(): void {
@@ -295,10 +307,9 @@ export class RbFormSheet extends LitElement {
     this.dispatchEvent(new CustomEvent('values-changed', { detail, bubbles: true, composed: true }))
   }
 
-  private dynamicGroup(sectionId: string, rowId: string): ReturnType<typeof groupOf> {
-    const def = this.template?.definition.sections.find((s) => s.id === sectionId)
-    if (def?.kind !== 'grid') return undefined
-    return groupOf(def, this.dynamicRows[sectionId] ?? [], rowId)
+  private dynamicGroup(sectionId: string, rowId: string): RowGroup | undefined {
+    const section = this.resolved?.sectionIndex.get(sectionId)
+    return section?.kind === 'grid' ? groupOf(section, rowId) : undefined
   }
 
   /** Adds a row like the selected one to its dynamic group (after it when it is itself added). */
@@ -306,7 +317,7 @@ export class RbFormSheet extends LitElement {
     const group = this.dynamicGroup(sectionId, rowId)
     if (group === undefined || !group.canAdd) return
     const ids = [...(this.dynamicRows[sectionId] ?? [])]
-    const id = nextRowId(group.base.id, ids)
+    const id = nextRowId(group.model.id, ids)
     const at = ids.indexOf(rowId)
     ids.splice(at >= 0 ? at + 1 : lastIndexOfGroup(ids, group.added) + 1, 0, id)
     this.setDynamicRows({ ...this.dynamicRows, [sectionId]: ids })
@@ -317,7 +328,10 @@ export class RbFormSheet extends LitElement {
     const group = this.dynamicGroup(sectionId, rowId)
     if (group === undefined || !group.canRemove) return
     this.selected = undefined
-    this.setDynamicRows({ ...this.dynamicRows, [sectionId]: (this.dynamicRows[sectionId] ?? []).filter((id) => id !== rowId) })
+    this.setDynamicRows({
+      ...this.dynamicRows,
+      [sectionId]: (this.dynamicRows[sectionId] ?? []).filter((id) => id !== rowId),
+    })
   }
 
   private setDynamicRows(next: DynamicRows): void {
@@ -331,7 +345,10 @@ export class RbFormSheet extends LitElement {
   private onNarrative(e: CustomEvent<{ section: string; item: string; text: string }>): void {
     const { section, item, text } = e.detail
     e.stopPropagation()
-    this.narrative = { ...this.narrative, [section]: { ...(this.narrative[section] ?? {}), [item]: text } }
+    this.narrative = {
+      ...this.narrative,
+      [section]: { ...(this.narrative[section] ?? {}), [item]: text },
+    }
     this.emitChanged([])
   }
 
@@ -357,7 +374,9 @@ export class RbFormSheet extends LitElement {
     if (this.problems.length > 0) {
       return html`<div class="problems" role="alert">
         <p>${t('sheet.templateErrors')}</p>
-        <ul>${this.problems.map((d) => html`<li>${d.message}</li>`)}</ul>
+        <ul>
+          ${this.problems.map((d) => html`<li>${d.message}</li>`)}
+        </ul>
       </div>`
     }
     const firstGrid = this.resolved?.sections.find((s) => s.kind === 'grid')?.id ?? ''
@@ -387,7 +406,9 @@ export class RbFormSheet extends LitElement {
     if (this.conflict === undefined) return nothing
     const v = this.conflict.version
     return html`<div class="conflict" role="alert">
-      <span>${v === undefined ? t('sheet.conflictGeneric') : t('sheet.conflict', { version: v })}</span>
+      <span
+        >${v === undefined ? t('sheet.conflictGeneric') : t('sheet.conflict', { version: v })}</span
+      >
       <button
         @click=${() => this.dispatchEvent(new CustomEvent('reload-requested', { bubbles: true, composed: true }))}
       >
@@ -399,7 +420,9 @@ export class RbFormSheet extends LitElement {
   private renderGridSection(s: ResolvedGridSection): unknown {
     const layout = this.layouts.get(s.id)
     // An estimate until the grid has been laid out and measured (mountGrids).
-    const height = this.heights.get(s.id) ?? Math.min(MAX_GRID_HEIGHT, (layout?.headerCount ?? 1) * 48 + s.rows.length * 29 + 26)
+    const height =
+      this.heights.get(s.id) ??
+      Math.min(MAX_GRID_HEIGHT, (layout?.headerCount ?? 1) * 48 + s.rows.length * 29 + 26)
     const title = s.title ?? s.id
     return html`<section class="grid-section" aria-label=${t('sheet.gridLabel', { title })}>
       ${s.title !== undefined ? html`<h3>${s.title}</h3>` : nothing}
@@ -412,12 +435,25 @@ export class RbFormSheet extends LitElement {
   /** Buttons for the rows reporters may add (Handsontable's context menu cannot be clicked inside a shadow root). */
   private renderRowTools(s: ResolvedGridSection): unknown {
     const def = this.template?.definition.sections.find((x) => x.id === s.id)
-    if (this.readonly || def?.kind !== 'grid' || !def.rows.some((r) => r.dynamic !== undefined)) return nothing
+    if (this.readonly || def?.kind !== 'grid' || !def.rows.some((r) => r.dynamic !== undefined))
+      return nothing
     const sel = this.selected?.section === s.id ? this.selected : undefined
     const group = sel === undefined ? undefined : this.dynamicGroup(s.id, sel.row)
     return html`<div class="row-tools" role="toolbar" aria-label=${t('sheet.dynamicRows')}>
-      <button data-action="add-row" ?disabled=${group?.canAdd !== true} @click=${() => sel !== undefined && this.addRow(s.id, sel.row)}>${t('sheet.addRow')}</button>
-      <button data-action="remove-row" ?disabled=${group?.canRemove !== true} @click=${() => sel !== undefined && this.removeRow(s.id, sel.row)}>${t('sheet.removeRow')}</button>
+      <button
+        data-action="add-row"
+        ?disabled=${group?.canAdd !== true}
+        @click=${() => sel !== undefined && this.addRow(s.id, sel.row)}
+      >
+        ${t('sheet.addRow')}
+      </button>
+      <button
+        data-action="remove-row"
+        ?disabled=${group?.canRemove !== true}
+        @click=${() => sel !== undefined && this.removeRow(s.id, sel.row)}
+      >
+        ${t('sheet.removeRow')}
+      </button>
       <span class="hint">${t('sheet.dynamicHint')}</span>
     </div>`
   }
@@ -426,51 +462,66 @@ export class RbFormSheet extends LitElement {
     const c = this.selected
     const kind = c === undefined ? '' : t(`sheet.kind.${c.kind}`)
     return html`<div class="status" aria-live="polite">
-      ${c === undefined
-        ? nothing
-        : html`${t('sheet.selected', { cell: `${c.row}.${c.col}`, kind })}${c.formula !== undefined
-            ? html` <code>=${c.formula}</code>`
-            : nothing}`}
+      ${
+        c === undefined
+          ? nothing
+          : html`${t('sheet.selected', { cell: `${c.row}.${c.col}`, kind })}${
+              c.formula !== undefined ? html` <code>=${c.formula}</code>` : nothing
+            }`
+      }
       <span class="legend" aria-label=${t('sheet.legend')}>
-        <span class="sw rb-input"></span>${t('sheet.kind.input')} <span class="sw rb-formula"></span>${t('sheet.kind.formula')}
+        <span class="sw rb-input"></span>${t('sheet.kind.input')}
+        <span class="sw rb-formula"></span>${t('sheet.kind.formula')}
         <span class="sw rb-greyed"></span>${t('sheet.kind.greyed')}
       </span>
     </div>`
   }
 
   private renderDiagnostics(): unknown {
-    const count = (sev: Diagnostic['severity']): number => this.diagnostics.filter((d) => d.severity === sev).length
+    const count = (sev: Diagnostic['severity']): number =>
+      this.diagnostics.filter((d) => d.severity === sev).length
     return html`<section class="diagnostics" aria-labelledby="diag-title">
       <h3 id="diag-title">${t('sheet.diagnostics')}</h3>
       <p class="summary" role="status" aria-live="polite">
-        ${this.diagnostics.length === 0
-          ? t('sheet.noProblems')
-          : t('sheet.summary', { errors: count('error'), warnings: count('warning'), infos: count('info') })}
+        ${
+          this.diagnostics.length === 0
+            ? t('sheet.noProblems')
+            : t('sheet.summary', {
+                errors: count('error'),
+                warnings: count('warning'),
+                infos: count('info'),
+              })
+        }
       </p>
       <ul>
         ${this.diagnostics.map(
-          (d, i) => html`<li id="diag-${i}" class="diag ${d.severity}" data-rule=${d.ruleId}>
-            <span class="sev">${t(`sheet.severity.${d.severity}`)}</span>
-            <span class="msg">${d.message}</span>
-            ${d.place.section !== undefined && d.place.row !== undefined
-              ? html`<button
-                  class="goto"
-                  @click=${() => this.focusCell(d.place.section!, d.place.row!, d.place.col)}
-                  aria-label="${t('sheet.goToCell')} ${d.place.row}.${d.place.col ?? ''}"
-                >
-                  ${d.place.row}${d.place.col !== undefined ? `.${d.place.col}` : ''}
-                </button>`
-              : nothing}
-            ${d.severity === 'warning' && !this.readonly
-              ? html`<input
-                  class="explain"
-                  aria-label=${t('sheet.explanation')}
-                  placeholder=${t('sheet.explanationPlaceholder')}
-                  .value=${this.explanations[diagnosticKey(d)] ?? ''}
-                  @change=${(e: Event) => this.onExplanation(d, (e.target as HTMLInputElement).value)}
-                />`
-              : nothing}
-          </li>`,
+          (d, i) =>
+            html`<li id="diag-${i}" class="diag ${d.severity}" data-rule=${d.ruleId}>
+              <span class="sev">${t(`sheet.severity.${d.severity}`)}</span>
+              <span class="msg">${d.message}</span>
+              ${
+                d.place.section !== undefined && d.place.row !== undefined
+                  ? html`<button
+                      class="goto"
+                      @click=${() => this.focusCell(d.place.section!, d.place.row!, d.place.col)}
+                      aria-label="${t('sheet.goToCell')} ${d.place.row}.${d.place.col ?? ''}"
+                    >
+                      ${d.place.row}${d.place.col !== undefined ? `.${d.place.col}` : ''}
+                    </button>`
+                  : nothing
+              }
+              ${
+                d.severity === 'warning' && !this.readonly
+                  ? html`<input
+                      class="explain"
+                      aria-label=${t('sheet.explanation')}
+                      placeholder=${t('sheet.explanationPlaceholder')}
+                      .value=${this.explanations[diagnosticKey(d)] ?? ''}
+                      @change=${(e: Event) => this.onExplanation(d, (e.target as HTMLInputElement).value)}
+                    />`
+                  : nothing
+              }
+            </li>`,
         )}
       </ul>
     </section>`

@@ -3,34 +3,20 @@ import type { Scalar } from '../../../core/formula/types.js'
 import type { ResolvedCell } from '../../../core/template/types.js'
 import type { SheetLayout } from '../form/layout.js'
 import { parseInput } from '../form/parse-input.js'
-import { DEFAULT_LICENSE_KEY, Handsontable, TextEditor, registerEditor, registerGridModules, textRenderer } from './handsontable.js'
+import {
+  DEFAULT_LICENSE_KEY,
+  Handsontable,
+  TextEditor,
+  registerEditor,
+  registerGridModules,
+  textRenderer,
+} from './handsontable.js'
 
 export interface CellState {
   severity?: 'error' | 'warning' | 'info'
   message?: string
   /** id of the diagnostic entry in the same shadow root, for aria-describedby. */
   describedBy?: string
-}
-
-export interface FormGridOptions {
-  container: HTMLElement
-  layout: SheetLayout
-  licenseKey?: string
-  readOnly?: boolean
-  /** Current value of a resolved cell, already formatted for display. */
-  display(cell: ResolvedCell): string
-  /** Raw value for the editor and for copy. */
-  raw(cell: ResolvedCell): Scalar
-  state(cell: ResolvedCell): CellState | undefined
-  /** Keys of the cells with an error now (kept by the caller, so an edit does not scan every cell). */
-  errorKeys(): ReadonlySet<string>
-  /**
-   * Input cells edited by typing, pasting, autofill or undo, values parsed per column type. Called
-   * before Handsontable stores and renders the change, so the one render it does afterwards
-   * already shows the recomputed formulas; returns every cell key whose value changed.
-   */
-  onEdit(entries: Array<[ResolvedCell, Scalar]>): readonly string[]
-  onSelect?(cell: ResolvedCell | undefined): void
 }
 
 export interface FormGridOptions {
@@ -88,7 +74,8 @@ class SheetEditor extends TextEditor {
     cellProperties: CellProperties,
   ): void {
     const isPercent = (cellProperties as { rbType?: string }).rbType === 'percent'
-    const shown = isPercent && typeof value === 'number' ? `${Number((value * 100).toPrecision(15))}%` : value
+    const shown =
+      isPercent && typeof value === 'number' ? `${Number((value * 100).toPrecision(15))}%` : value
     super.prepare(row, col, prop, td, shown, cellProperties)
   }
 }

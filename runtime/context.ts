@@ -22,6 +22,8 @@ export interface RuntimeConfig {
    * a tenant's setting in `plugin_setting` wins over these.
    */
   connectors: Readonly<Record<string, ConnectorConfig>>
+  /** Hosts a tenant's admin may point an HTTP connector at (`RB_CONNECTOR_HOSTS`); see connectorHostRefusal. */
+  connectorHosts: readonly string[]
   /** Receiving windows close this many days after each unit's deadline unless an assignment says otherwise. */
   receivingDaysAfterDeadline: number
 }
@@ -34,6 +36,7 @@ export const defaultConfig: RuntimeConfig = {
   lockoutMs: 15 * 60 * 1000,
   now: () => new Date(),
   connectors: {},
+  connectorHosts: [],
   receivingDaysAfterDeadline: 15,
 }
 

@@ -10,7 +10,7 @@ import { defaultConfig, type AppContext } from './context.js'
 import { openDatabase } from './db/database.js'
 import { createOrm, migrate } from './db/orm.js'
 import { engineHolder, loadInstalledEngine } from './services/engine.js'
-import { connectorsFromEnv } from './services/connectors/config.js'
+import { connectorHostsFromEnv, connectorsFromEnv } from './services/connectors/config.js'
 import { createJobHandlers, scheduleTick } from './services/job-handlers.js'
 import { startWorker } from './services/jobs.js'
 import { seedExampleTemplate } from './seed/seed-template.js'
@@ -31,6 +31,7 @@ function receivingDays(value: string | undefined): number {
 }
 // Bad settings stop the start here, before the database is started.
 const connectors = connectorsFromEnv(process.env)
+const connectorHosts = connectorHostsFromEnv(process.env)
 const receivingDaysAfterDeadline = receivingDays(process.env.RB_RECEIVING_DAYS)
 
 // RB_DATA_DIR moves the embedded cluster (tests start the server on a throw-away directory).
@@ -45,6 +46,7 @@ const ctx: AppContext = {
     ...defaultConfig,
     cookieSecure: process.env.COOKIE_SECURE === '1',
     connectors,
+    connectorHosts,
     receivingDaysAfterDeadline,
   },
   engine,

@@ -10,6 +10,7 @@ import type { AppEnv, Auth } from '../context.js'
 import { queryOne } from '../db/sql.js'
 import { notFound } from '../errors.js'
 import {
+  connectorHostRefusal,
   connectorVariable,
   parseConnectorConfig,
   redactConnector,
@@ -184,6 +185,12 @@ export const pluginRoutes = defineRoutes([
             pointer: '/connector',
           })
         }
+        const refusal =
+          connector.kind === 'http'
+            ? connectorHostRefusal(connector.url, c.get('ctx').config.connectorHosts)
+            : undefined
+        if (refusal !== undefined)
+          throw badRequest(`Invalid connector: ${refusal}`, { pointer: '/connector/url' })
       }
       const before = await connectorView(c, tenantId, pluginId)
       await saveConnectorSetting(em(c), tenantId, pluginId, connector, auth.user.id, now(c))

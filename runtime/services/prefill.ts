@@ -14,7 +14,7 @@ import {
 } from '../../core/index.js'
 import type { RuntimeConfig } from '../context.js'
 import { ApiError, unprocessable } from '../errors.js'
-import { connectorVariable } from './connectors/config.js'
+import { connectorHostRefusal, connectorVariable } from './connectors/config.js'
 import { ConnectorError, createConnector } from './connectors/connector.js'
 import { connectorSetting } from './plugin-settings.js'
 
@@ -74,6 +74,16 @@ export async function runPrefill(
       unconfigured.push(plugin.id)
       continue
     }
+    // A host allowed when the admin set the connector may have been struck off the list since.
+    const refusal =
+      setting.source === 'tenant' && setting.config.kind === 'http'
+        ? connectorHostRefusal(setting.config.url, config.connectorHosts)
+        : undefined
+    if (refusal !== undefined)
+      throw unprocessable(
+        'connector_not_allowed',
+        `connector of plugin ${plugin.id}: ${refusal}; an admin must set another one (PUT /plugins/${plugin.id}/connector)`,
+      )
     const connector = createConnector(plugin.id, setting.config, rootDir)
     let data: unknown
     try {

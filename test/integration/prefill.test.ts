@@ -52,6 +52,7 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  t.ctx.config.connectorHosts = ['127.0.0.1']
 
   const admin = await as(t, 'tinh.admin')
   expect((await admin.post('/plugins', { plugin: 'kstthc' })).status).toBe(201)
@@ -268,6 +269,14 @@ describe('prefill from an HTTP connector', { timeout: 30_000 }, () => {
       connector: { kind: 'file', dir: '/etc' },
     })
     expect(refused.status).toBe(400)
+    // Only the hosts the server lists (RB_CONNECTOR_HOSTS): an admin cannot aim the server elsewhere.
+    const elsewhere = await admin.put('/plugins/kstthc/connector', {
+      connector: { kind: 'http', url: 'http://169.254.169.254/latest/meta-data' },
+    })
+    expect(elsewhere.status).toBe(400)
+    expect(elsewhere.body.error.message).toBe(
+      'Invalid connector: host 169.254.169.254 is not allowed: RB_CONNECTOR_HOSTS lists 127.0.0.1',
+    )
     const [audited] = await t.sql<{ after: { headers: Record<string, string> } }>(
       `select after from audit_log where action = 'plugin.connector' order by id desc limit 1`,
     )
@@ -313,6 +322,20 @@ describe('prefill from an HTTP connector', { timeout: 30_000 }, () => {
     )
     // Refused prefills leave the draft, its cells and the audit chain as they were (connector
     // settings are audited in their own requests).
+    expect({ ...(await stored()), audit: null }).toEqual({ ...before, audit: null })
+    // A stored connector whose host was struck off the list since is refused before any fetch.
+    await setConnector({ kind: 'http', url: `${base}/exports/{unit}/{period}` })
+    const listed = t.ctx.config.connectorHosts
+    t.ctx.config.connectorHosts = []
+    requests.length = 0
+    res = await prefill()
+    t.ctx.config.connectorHosts = listed
+    expect(res.status).toBe(422)
+    expect(res.body.error).toMatchObject({
+      code: 'connector_not_allowed',
+      message: `connector of plugin kstthc: host ${new URL(base).host} is not allowed: this server lets no tenant set HTTP connectors (RB_CONNECTOR_HOSTS is empty); an admin must set another one (PUT /plugins/kstthc/connector)`,
+    })
+    expect(requests).toEqual([])
     const after = await stored()
     expect({ ...after, audit: null }).toEqual({ ...before, audit: null })
     await setConnector(null)

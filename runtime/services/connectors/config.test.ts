@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
+  connectorHostRefusal,
+  connectorHostsFromEnv,
   connectorVariable,
   connectorsFromEnv,
   parseConnectorConfig,
@@ -56,5 +58,22 @@ describe('connector settings', () => {
       headers: { authorization: '***' },
     })
     expect(config).toMatchObject({ headers: { authorization: 'Bearer s' } })
+  })
+
+  it('lets tenants point HTTP connectors only at the hosts the server lists', () => {
+    const hosts = connectorHostsFromEnv({ RB_CONNECTOR_HOSTS: ' Motcua.Example , 10.0.0.5:8080,' })
+    expect(hosts).toEqual(['motcua.example', '10.0.0.5:8080'])
+    expect(connectorHostRefusal('https://motcua.example/api/{unit}', hosts)).toBeUndefined()
+    expect(connectorHostRefusal('http://motcua.example:9000/x', hosts)).toBeUndefined()
+    expect(connectorHostRefusal('http://10.0.0.5:8080/x', hosts)).toBeUndefined()
+    expect(connectorHostRefusal('http://10.0.0.5/x', hosts)).toBe(
+      'host 10.0.0.5 is not allowed: RB_CONNECTOR_HOSTS lists motcua.example, 10.0.0.5:8080',
+    )
+    expect(connectorHostRefusal('http://169.254.169.254/latest', [])).toBe(
+      'host 169.254.169.254 is not allowed: this server lets no tenant set HTTP connectors (RB_CONNECTOR_HOSTS is empty)',
+    )
+    expect(() => connectorHostsFromEnv({ RB_CONNECTOR_HOSTS: 'http://x/' })).toThrow(
+      'RB_CONNECTOR_HOSTS: "http://x/" is not a host or host:port',
+    )
   })
 })

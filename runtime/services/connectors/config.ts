@@ -149,3 +149,39 @@ export function redactConnector(config: ConnectorConfig): ConnectorConfig {
     headers: Object.fromEntries(Object.keys(config.headers).map((k) => [k, '***'])),
   }
 }
+
+/**
+ * The hosts a tenant's admin may point an HTTP connector at: `RB_CONNECTOR_HOSTS`, comma-separated
+ * `host` (any port) or `host:port`. Connectors set on the server (`RB_CONNECTOR_<PLUGIN>`) are the
+ * operator's own and need no entry; without the list, tenants cannot set HTTP connectors at all,
+ * so an admin account cannot make the server fetch from an arbitrary address.
+ *
+ * @example
+ * connectorHostsFromEnv({ RB_CONNECTOR_HOSTS: 'motcua.dongthap.gov.vn, 10.0.0.5:8080' }) // ['motcua.dongthap.gov.vn', '10.0.0.5:8080']
+ */
+export function connectorHostsFromEnv(env: Readonly<Record<string, string | undefined>>): string[] {
+  const hosts = (env.RB_CONNECTOR_HOSTS ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter((h) => h !== '')
+  for (const h of hosts) {
+    if (!/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/.test(h))
+      fail('RB_CONNECTOR_HOSTS', `"${h}" is not a host or host:port`)
+  }
+  return hosts
+}
+
+/**
+ * Why a tenant's HTTP connector may not be used, or undefined when its host is allowed.
+ *
+ * @example
+ * connectorHostRefusal('https://motcua.example/api', ['motcua.example']) // undefined
+ */
+export function connectorHostRefusal(url: string, allowed: readonly string[]): string | undefined {
+  const u = new URL(url.replace(/[{}]/g, ''))
+  const host = u.host.toLowerCase()
+  if (allowed.includes(host) || allowed.includes(u.hostname.toLowerCase())) return undefined
+  return allowed.length === 0
+    ? `host ${host} is not allowed: this server lets no tenant set HTTP connectors (RB_CONNECTOR_HOSTS is empty)`
+    : `host ${host} is not allowed: RB_CONNECTOR_HOSTS lists ${allowed.join(', ')}`
+}

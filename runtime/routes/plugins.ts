@@ -1,8 +1,7 @@
-import { readdir } from 'node:fs/promises'
-import path from 'node:path'
 import { requireRole } from '../auth/access.js'
 import { badRequest } from '../errors.js'
 import { loadPluginModule } from '../services/engine.js'
+import { bundledFolders as bundled, describeBundled } from '../services/bundled-plugins.js'
 import { installPlugin, listInstalled } from '../services/plugins.js'
 import { getUnit } from '../services/units.js'
 import type { Context } from 'hono'
@@ -48,19 +47,6 @@ async function connectorView(c: Context<AppEnv>, tenantId: number, pluginId: str
   }
 }
 
-/** Plugins shipped with the product (folders of `plugins/`): the API installs only these; the CLI also takes any folder or npm package. */
-async function bundled(rootDir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(path.join(rootDir, 'plugins'), { withFileTypes: true })
-    return entries
-      .filter((e) => e.isDirectory())
-      .map((e) => e.name)
-      .sort()
-  } catch {
-    return []
-  }
-}
-
 export const pluginRoutes = defineRoutes([
   {
     method: 'get',
@@ -73,6 +59,7 @@ export const pluginRoutes = defineRoutes([
       return {
         installed: await listInstalled(em(c), home.rootId),
         bundled: await bundled(c.get('ctx').rootDir),
+        available: await describeBundled(c.get('ctx').rootDir),
         engine: engine(c).plugins.map((p) => ({ id: p.id, version: p.version })),
       }
     },

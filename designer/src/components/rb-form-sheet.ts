@@ -90,7 +90,8 @@ export class RbFormSheet extends LitElement {
   private builtLocale = getLocale()
   /** Values the sheet itself emitted: a host echoing them back must not reload the sheet. */
   private ownValues: Values | undefined
-  private ownDynamicRows: DynamicRows | undefined
+  /** The added-row lists the workbook was built with, as a key (see rowsKey). */
+  private builtRows = rowsKey({})
 
   /** The reporter's current input in submission form. */
   get submission(): Omit<ValuesChangedDetail, 'changed' | 'diagnostics'> {
@@ -117,7 +118,7 @@ export class RbFormSheet extends LitElement {
     // nothing is reloaded. A new document from the host (values) starts from its values; a new
     // template keeps what was typed so far.
     const newValues = changed.has('values') && this.values !== this.ownValues
-    const newRows = changed.has('dynamicRows') && this.dynamicRows !== this.ownDynamicRows
+    const newRows = changed.has('dynamicRows') && rowsKey(this.dynamicRows) !== this.builtRows
     const reload =
       changed.has('template') ||
       changed.has('functions') ||
@@ -175,6 +176,7 @@ export class RbFormSheet extends LitElement {
       return
     }
     const values = keep ?? this.values
+    this.builtRows = rowsKey(this.dynamicRows)
     // Core expands the reporter's added rows (and reports bad lists among the diagnostics), the
     // same way the server validates and aggregates them.
     try {
@@ -336,7 +338,6 @@ export class RbFormSheet extends LitElement {
 
   private setDynamicRows(next: DynamicRows): void {
     const keep = this.workbook?.inputValues() ?? {}
-    this.ownDynamicRows = next
     this.dynamicRows = next
     this.rebuild(keep)
     this.emitChanged([])
@@ -526,6 +527,18 @@ export class RbFormSheet extends LitElement {
       </ul>
     </section>`
   }
+}
+
+/**
+ * Hosts pass `dynamicRows` as a fresh object on every render (`doc.dynamicRows ?? {}`): only a
+ * change of the lists themselves may reload the sheet, or a re-render would drop what was typed.
+ */
+function rowsKey(rows: DynamicRows): string {
+  return JSON.stringify(
+    Object.entries(rows)
+      .filter(([, ids]) => ids.length > 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  )
 }
 
 function lastIndexOfGroup(ids: readonly string[], group: readonly string[]): number {

@@ -190,8 +190,9 @@ export function importCsv(text: string, template: ResolvedTemplate): CsvImport {
     let added: string | undefined
     if (ri === undefined) {
       const m = /^(.+)_(\d+)$/.exec(rowId)
-      const base = m?.[1] !== undefined ? section.rows[section.rowIndex.get(m[1]) ?? -1] : undefined
-      if (base?.dynamic === undefined) {
+      const bi = m?.[1] !== undefined ? section.rowIndex.get(m[1]) : undefined
+      const base = bi === undefined ? undefined : section.rows[bi]
+      if (bi === undefined || base?.dynamic === undefined) {
         bad(
           'unknown-cell',
           'row',
@@ -200,6 +201,8 @@ export function importCsv(text: string, template: ResolvedTemplate): CsvImport {
         )
         continue
       }
+      // an added row copies its list row: only the list row's input cells are imported
+      if (section.cells[bi * section.columns.length + ci]?.kind !== 'input') continue
       added = rowId
     } else {
       const kind = section.cells[ri * section.columns.length + ci]?.kind

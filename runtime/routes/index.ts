@@ -2,6 +2,7 @@ import { assignmentRoutes } from './assignments.js'
 import { auditRoutes } from './audit.js'
 import { authRoutes } from './auth.js'
 import { dashboardRoutes } from './dashboard.js'
+import { exportRoutes } from './exports.js'
 import type { RouteDef } from './define.js'
 import { instanceRoutes } from './instances.js'
 import { notificationRoutes } from './notifications.js'
@@ -20,6 +21,7 @@ export function apiRoutes(): RouteDef[] {
     ...pluginRoutes,
     ...assignmentRoutes,
     ...instanceRoutes,
+    ...exportRoutes,
     ...dashboardRoutes,
     ...notificationRoutes,
     ...auditRoutes,

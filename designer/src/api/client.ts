@@ -11,6 +11,7 @@ import type {
   Tracking,
 } from './types.js'
 import type { TemplateDefinition } from '../../../core/index.js'
+import type { CsvImported, ExportFormat, XlsxImported } from './file-types.js'
 
 /** The runtime's error body `{ error: { code, message, details? } }` as an exception. */
 export class ApiError extends Error {
@@ -72,9 +73,10 @@ export function createApiClient(opts: ApiClientOptions = {}) {
   const doFetch = opts.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a))
   const cookies = opts.cookies ?? (() => (typeof document === 'undefined' ? '' : document.cookie))
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function call<T>(method: string, path: string, body?: unknown, file?: { data: Blob; type: string }): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' }
-    if (body !== undefined) headers['content-type'] = 'application/json'
+    if (file !== undefined) headers['content-type'] = file.type
+    else if (body !== undefined) headers['content-type'] = 'application/json'
     if (method !== 'GET') {
       const token = readCookie(cookies(), CSRF_COOKIE)
       if (token !== undefined) headers[CSRF_HEADER] = token
@@ -83,7 +85,7 @@ export function createApiClient(opts: ApiClientOptions = {}) {
       method,
       headers,
       credentials: 'same-origin',
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(file !== undefined ? { body: file.data } : body === undefined ? {} : { body: JSON.stringify(body) }),
     })
     const text = await res.text()
     let data: unknown
@@ -99,6 +101,11 @@ export function createApiClient(opts: ApiClientOptions = {}) {
     return data as T
   }
 
+  /** A file upload: the bytes as the body, the CSRF header as for any change. */
+  function upload<T>(path: string, file: Blob, type: string): Promise<T> {
+    return call<T>('POST', path, undefined, { data: file, type })
+  }
+
   return {
     login: (username: string, password: string) => call<Me>('POST', '/auth/login', { username, password }),
     logout: () => call<unknown>('POST', '/auth/logout'),
@@ -108,6 +115,16 @@ export function createApiClient(opts: ApiClientOptions = {}) {
       call<{ instances: InstanceSummary[] }>('GET', `/instances${qs(filter)}`).then((r) => r.instances),
     getInstance: (id: number) => call<InstanceDetail>('GET', `/instances/${id}`),
     saveDraft: (id: number, input: DraftInput) => call<DraftSaved>('PUT', `/instances/${id}/draft`, input),
+    /** Download address of a report file (a plain link: the session cookie goes with it). */
+    exportUrl: (id: number, format: ExportFormat, revision?: number) =>
+      `${base}/instances/${id}/${format === 'zip' ? 'package.zip' : `export.${format}`}${qs({ revision })}`,
+    importCsv: (id: number, version: number, file: Blob) => upload<CsvImported>(`/instances/${id}/import.csv${qs({ version })}`, file, 'text/csv'),
+    importXlsxTemplate: (file: Blob, ownerUnitId?: number) =>
+      upload<XlsxImported>(
+        `/templates/import-xlsx${qs({ ownerUnitId })}`,
+        file,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ),
     act: (id: number, action: WorkflowActionName, reason?: string) =>
       call<InstanceDetail>('POST', `/instances/${id}/${action}`, REASON_ACTIONS.has(action) ? { reason: reason ?? '' } : undefined),
 

@@ -1,7 +1,13 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { hasErrors, loadTemplate, type Diagnostic, type ResolvedTemplate } from '../../../core/index.js'
+import {
+  hasErrors,
+  loadTemplate,
+  type Diagnostic,
+  type ResolvedTemplate,
+} from '../../../core/index.js'
 import { REASON_ACTIONS, type WorkflowActionName } from '../api/client.js'
+import type { ExportFormat } from '../api/file-types.js'
 import type { InstanceDetail } from '../api/types.js'
 import { appState, formatDate } from '../app-state.js'
 import { bundledFunctions } from '../engine.js'
@@ -13,11 +19,15 @@ import { pageStyles } from './page-styles.js'
 import type { ConflictInfo, RbFormSheet, ValuesChangedDetail } from './rb-form-sheet.js'
 import './rb-form-sheet.js'
 
+/** Only an approved revision (or one sent on from there) has a signed package. */
+const PACKAGED = new Set(['approved', 'sent', 'accepted'])
+
 /**
  * One report instance: the form (autosaved drafts with the optimistic version), the workflow
  * actions the caller may take (submit; leader approve / reject with a reason; send; accept /
- * return), and the history. API: GET /instances/:id, GET /template-versions/:id,
- * PUT /instances/:id/draft, POST /instances/:id/<action>.
+ * return), downloads of the report's files, a CSV import into the draft, and the history. API:
+ * GET /instances/:id, GET /template-versions/:id, PUT /instances/:id/draft, POST /instances/:id/<action>,
+ * GET /instances/:id/export.<format> and package.zip, POST /instances/:id/import.csv.
  */
 @customElement('rb-report-page')
 export class RbReportPage extends LitElement {
@@ -25,10 +35,46 @@ export class RbReportPage extends LitElement {
     pageStyles,
     fieldStyles,
     css`
-      .actions { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; margin: 0.6rem 0; }
-      .reason { display: flex; gap: 0.5rem; align-items: start; margin: 0.4rem 0; }
-      .reason textarea { flex: 1; min-height: 3rem; font: inherit; }
-      .save-state { margin-left: auto; }
+      .actions {
+        display: flex;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+        align-items: center;
+        margin: 0.6rem 0;
+      }
+      .reason {
+        display: flex;
+        gap: 0.5rem;
+        align-items: start;
+        margin: 0.4rem 0;
+      }
+      .reason textarea {
+        flex: 1;
+        min-height: 3rem;
+        font: inherit;
+      }
+      .save-state {
+        margin-left: auto;
+      }
+      .files {
+        display: flex;
+        gap: 0.4rem 0.8rem;
+        flex-wrap: wrap;
+        align-items: center;
+        margin: 0.4rem 0 0.8rem;
+      }
+      .files .title {
+        font-weight: 600;
+      }
+      .files a {
+        color: #0b5cad;
+      }
+      .files label.import {
+        margin-left: auto;
+        display: inline-flex;
+        gap: 0.4rem;
+        align-items: center;
+      }
     `,
   ]
 
@@ -66,7 +112,12 @@ export class RbReportPage extends LitElement {
       const doc = detail.revision.document
       this.autosave = new Autosave({
         version: detail.revision.version,
-        saved: { values: doc.values, narrative: doc.narrative ?? {}, explanations: doc.explanations ?? {}, dynamicRows: doc.dynamicRows ?? {} },
+        saved: {
+          values: doc.values,
+          narrative: doc.narrative ?? {},
+          explanations: doc.explanations ?? {},
+          dynamicRows: doc.dynamicRows ?? {},
+        },
         save: (input) => appState.api.saveDraft(this.instanceId, input),
         onState: (s, d) => this.onSaveState(s, d),
       })
@@ -80,10 +131,13 @@ export class RbReportPage extends LitElement {
 
   private onSaveState(s: string, detail: unknown): void {
     if (s === 'saving') this.saveState = t('form.saving')
-    else if (s === 'saved') this.saveState = t('form.saved', { time: new Date().toLocaleTimeString() })
-    else if (s === 'error') this.saveState = t('form.saveFailed', { message: (detail as Error).message })
+    else if (s === 'saved')
+      this.saveState = t('form.saved', { time: new Date().toLocaleTimeString() })
+    else if (s === 'error')
+      this.saveState = t('form.saveFailed', { message: (detail as Error).message })
     else if (s === 'conflict') {
-      const current = ((detail as { details?: { currentVersion?: number } }).details ?? {}).currentVersion
+      const current = ((detail as { details?: { currentVersion?: number } }).details ?? {})
+        .currentVersion
       this.conflict = current === undefined ? {} : { version: current }
       this.saveState = ''
     }
@@ -91,7 +145,12 @@ export class RbReportPage extends LitElement {
 
   private onValues(e: CustomEvent<ValuesChangedDetail>): void {
     this.diagnostics = e.detail.diagnostics
-    this.autosave?.change({ values: e.detail.values, narrative: e.detail.narrative, explanations: e.detail.explanations, dynamicRows: e.detail.dynamicRows })
+    this.autosave?.change({
+      values: e.detail.values,
+      narrative: e.detail.narrative,
+      explanations: e.detail.explanations,
+      dynamicRows: e.detail.dynamicRows,
+    })
   }
 
   private async act(action: WorkflowActionName, reason?: string): Promise<void> {
@@ -123,15 +182,19 @@ export class RbReportPage extends LitElement {
   override render(): unknown {
     void this.locale
     const d = this.detail
-    if (this.error !== undefined && d === undefined) return html`<p class="error" role="alert">${this.error}</p>`
+    if (this.error !== undefined && d === undefined)
+      return html`<p class="error" role="alert">${this.error}</p>`
     if (d === undefined) return html`<p class="muted">${t('common.loading')}</p>`
     const editable = d.status === 'draft' && (d.actions ?? []).includes('save')
     const actions = (d.actions ?? []).filter((a): a is WorkflowActionName => a !== 'save')
     return html`
       <h1>${d.template.code} <span class="muted">v${d.template.version}</span></h1>
       <p>
-        ${t('form.unitPeriod', { unit: d.unit.name, period: d.period, deadline: formatDate(d.deadline) })} ·
-        <span class="badge ${d.status}" data-status=${d.status}>${t(`state.${d.status}` as MessageId)}</span>
+        ${t('form.unitPeriod', { unit: d.unit.name, period: d.period, deadline: formatDate(d.deadline) })}
+        ·
+        <span class="badge ${d.status}" data-status=${d.status}
+          >${t(`state.${d.status}` as MessageId)}</span
+        >
         · ${t('form.revision', { no: d.revision.revisionNo })}
         ${d.revision.reason !== null && d.revision.reason !== '' ? html` · <span class="error">${t('form.reasonOf', { reason: d.revision.reason })}</span>` : nothing}
       </p>
@@ -142,6 +205,7 @@ export class RbReportPage extends LitElement {
       ${this.pendingAction !== undefined ? this.renderReason(this.pendingAction) : nothing}
       ${this.notice !== '' ? html`<p role="status">${this.notice}</p>` : nothing}
       ${this.error !== undefined ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.renderFiles(d, editable)}
       <rb-form-sheet
         .template=${this.template}
         .functions=${bundledFunctions()}
@@ -161,13 +225,76 @@ export class RbReportPage extends LitElement {
   private renderReason(action: WorkflowActionName): unknown {
     return html`<div class="reason card">
       <label for="reason">${t('form.reason')}</label>
-      <textarea id="reason" name="reason" aria-invalid=${this.reasonError ? 'true' : 'false'} aria-describedby="reason-msg"></textarea>
-      <button data-action="confirm-${action}" class="primary" @click=${() => void this.act(action, this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')?.value ?? '')}>
+      <textarea
+        id="reason"
+        name="reason"
+        aria-invalid=${this.reasonError ? 'true' : 'false'}
+        aria-describedby="reason-msg"
+      ></textarea>
+      <button
+        data-action="confirm-${action}"
+        class="primary"
+        @click=${() => void this.act(action, this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')?.value ?? '')}
+      >
         ${t(`action.${action}` as MessageId)}
       </button>
       <button @click=${() => (this.pendingAction = undefined)}>${t('common.cancel')}</button>
       ${this.reasonError ? html`<span id="reason-msg" class="error" role="alert">${t('form.reasonRequired')}</span>` : nothing}
     </div>`
+  }
+
+  private renderFiles(d: InstanceDetail, editable: boolean): unknown {
+    const formats: ExportFormat[] = ['xlsx', 'docx', 'pdf', 'csv', 'json']
+    if (PACKAGED.has(d.revision.status)) formats.push('zip')
+    return html`<div class="files" role="group" aria-labelledby="files-title">
+      <span id="files-title" class="title">${t('files.download')}:</span>
+      ${formats.map(
+        (f) =>
+          html`<a
+            data-format=${f}
+            href=${appState.api.exportUrl(d.id, f, d.revision.revisionNo)}
+            download
+            >${t(`files.${f}` as MessageId)}</a
+          >`,
+      )}
+      ${
+        editable
+          ? html`<label class="import" title=${t('files.importCsvHint')}>
+                ${t('files.importCsv')}
+                <input
+                  type="file"
+                  accept=".csv,text/csv"
+                  data-action="import-csv"
+                  aria-describedby="csv-hint"
+                  @change=${(e: Event) => void this.importCsv(e)}
+                />
+              </label>
+              <span id="csv-hint" class="muted" hidden>${t('files.importCsvHint')}</span>`
+          : nothing
+      }
+    </div>`
+  }
+
+  /** Saves pending edits first, so the import starts from the version the server has. */
+  private async importCsv(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement
+    const file = input.files?.[0]
+    if (file === undefined) return
+    this.notice = ''
+    this.error = undefined
+    this.saveState = t('files.importing')
+    try {
+      await this.autosave?.flush()
+      const version = this.autosave?.currentVersion ?? this.detail?.revision.version ?? 0
+      const result = await appState.api.importCsv(this.instanceId, version, file)
+      await this.load()
+      this.notice = t('files.csvImported', { cells: result.cells })
+    } catch (err) {
+      this.error = t('files.importFailed', { message: (err as Error).message })
+    } finally {
+      input.value = ''
+      this.saveState = ''
+    }
   }
 
   private renderHistory(d: InstanceDetail): unknown {
@@ -176,7 +303,15 @@ export class RbReportPage extends LitElement {
     return html`<h2>${t('form.history')}</h2>
       <table class="list">
         <tbody>
-          ${h.map((e) => html`<tr><td>${new Date(e.at).toLocaleString()}</td><td>${e.actor ?? ''}</td><td>${t(`action.${e.action}` as MessageId) ?? e.action}</td><td>${e.reason ?? ''}</td></tr>`)}
+          ${h.map(
+            (e) =>
+              html`<tr>
+                <td>${new Date(e.at).toLocaleString()}</td>
+                <td>${e.actor ?? ''}</td>
+                <td>${t(`action.${e.action}` as MessageId) ?? e.action}</td>
+                <td>${e.reason ?? ''}</td>
+              </tr>`,
+          )}
         </tbody>
       </table>`
   }

@@ -284,6 +284,22 @@ export const vi = {
   'dashboard.noData': 'Chưa có số liệu.',
   'api.error': 'Lỗi máy chủ ({status}): {message}',
   'api.network': 'Không kết nối được máy chủ',
+  'files.download': 'Tải xuống',
+  'files.xlsx': 'Excel (.xlsx)',
+  'files.docx': 'Word (.docx)',
+  'files.pdf': 'PDF (.pdf)',
+  'files.csv': 'CSV (.csv)',
+  'files.json': 'Gói dữ liệu trao đổi (.json)',
+  'files.zip': 'Gói báo cáo đã ký (.zip)',
+  'files.importCsv': 'Nhập từ CSV',
+  'files.importCsvHint': 'Tệp CSV theo mẫu tải xuống; chỉ các ô nhập liệu được nhập, một dòng sai thì không nhập gì.',
+  'files.csvImported': 'Đã nhập {cells} ô từ tệp CSV',
+  'files.importFailed': 'Không nhập được tệp: {message}',
+  'files.importing': 'Đang nhập…',
+  'files.importXlsx': 'Nhập từ Excel (.xlsx)',
+  'files.xlsxImported': 'Đã tạo bản nháp {code} phiên bản {version}',
+  'files.diagnostics': 'Nội dung không chuyển vào biểu mẫu ({count})',
+  'files.openDraft': 'Mở bản nháp',
 } as const
 
 export type MessageId = keyof typeof vi

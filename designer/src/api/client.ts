@@ -10,6 +10,7 @@ import type {
   TemplateVersion,
   Tracking,
 } from './types.js'
+import type { OrgUnit, PluginInstallResult, PluginList } from './plugin-types.js'
 import type { TemplateDefinition } from '../../../core/index.js'
 import type { CsvImported, ExportFormat, XlsxImported } from './file-types.js'
 
@@ -144,6 +145,10 @@ export function createApiClient(opts: ApiClientOptions = {}) {
     tracking: (assignmentId: number, period: string) => call<Tracking>('GET', `/assignments/${assignmentId}/tracking${qs({ period })}`),
     aggregate: (assignmentId: number, period: string) =>
       call<Consolidation>('GET', `/assignments/${assignmentId}/aggregate${qs({ period })}`),
+
+    getUnit: (id: number) => call<OrgUnit>('GET', `/org-units/${id}`),
+    listPlugins: () => call<PluginList>('GET', '/plugins'),
+    installPlugin: (folder: string) => call<PluginInstallResult>('POST', '/plugins', { plugin: folder }),
   }
 }
 

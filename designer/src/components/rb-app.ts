@@ -2,8 +2,9 @@ import { LitElement, css, html, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { ApiError } from '../api/client.js'
 import { appState, navigate } from '../app-state.js'
-import { t, type MessageId } from '../i18n/i18n.js'
+import { t } from '../i18n/i18n.js'
 import { LocaleController } from '../i18n/locale-controller.js'
+import { isRootAdmin, visibleNav } from '../workspace/nav.js'
 import { parseRoute, type Route } from '../workspace/route.js'
 import './rb-aggregate-page.js'
 import './rb-dashboard-page.js'
@@ -11,18 +12,10 @@ import './rb-designer-page.js'
 import './rb-inbox-page.js'
 import './rb-lang-switch.js'
 import './rb-login-page.js'
+import './rb-plugins-page.js'
 import './rb-report-page.js'
 import './rb-templates-page.js'
 import './rb-tracking-page.js'
-
-const NAV: ReadonlyArray<[string, MessageId]> = [
-  ['#/inbox', 'nav.inbox'],
-  ['#/templates', 'nav.templates'],
-  ['#/designer/new', 'nav.designer'],
-  ['#/tracking', 'nav.tracking'],
-  ['#/aggregate', 'aggregate.title'],
-  ['#/dashboard', 'nav.dashboard'],
-]
 
 /**
  * The web app the runtime serves at `/`: header with navigation, user and language switch, and
@@ -31,19 +24,61 @@ const NAV: ReadonlyArray<[string, MessageId]> = [
 @customElement('rb-app')
 export class RbApp extends LitElement {
   static override styles = css`
-    :host { display: block; min-height: 100vh; font-family: system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif; }
-    header { display: flex; align-items: center; gap: 1rem; background: #1f3b63; color: #fff; padding: 0.5rem 1rem; flex-wrap: wrap; }
-    header .brand { font-weight: 700; }
-    nav { display: flex; gap: 0.2rem; flex-wrap: wrap; }
-    nav a { color: #dbe7f7; text-decoration: none; padding: 4px 8px; border-radius: 4px; }
-    nav a[aria-current='page'] { background: #2f5a92; color: #fff; }
-    .spacer { flex: 1; }
-    header button.logout { font: inherit; background: none; border: 1px solid #dbe7f7; color: #fff; border-radius: 4px; padding: 2px 8px; cursor: pointer; }
-    main { padding: 1rem; max-width: 1400px; margin: 0 auto; }
+    :host {
+      display: block;
+      min-height: 100vh;
+      font-family: system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif;
+    }
+    header {
+      display: flex;
+      align-items: center;
+      gap: 1rem;
+      background: #1f3b63;
+      color: #fff;
+      padding: 0.5rem 1rem;
+      flex-wrap: wrap;
+    }
+    header .brand {
+      font-weight: 700;
+    }
+    nav {
+      display: flex;
+      gap: 0.2rem;
+      flex-wrap: wrap;
+    }
+    nav a {
+      color: #dbe7f7;
+      text-decoration: none;
+      padding: 4px 8px;
+      border-radius: 4px;
+    }
+    nav a[aria-current='page'] {
+      background: #2f5a92;
+      color: #fff;
+    }
+    .spacer {
+      flex: 1;
+    }
+    header button.logout {
+      font: inherit;
+      background: none;
+      border: 1px solid #dbe7f7;
+      color: #fff;
+      border-radius: 4px;
+      padding: 2px 8px;
+      cursor: pointer;
+    }
+    main {
+      padding: 1rem;
+      max-width: 1400px;
+      margin: 0 auto;
+    }
   `
 
   @state() private route: Route = parseRoute(location.hash)
   @state() private checked = false
+  /** The tenant root of the user's unit: an admin there administers the tenant (plugins). */
+  @state() private rootUnitId: number | undefined
   private readonly locale = new LocaleController(this)
   private readonly onHash = (): void => {
     this.route = parseRoute(location.hash)
@@ -63,6 +98,7 @@ export class RbApp extends LitElement {
   private async checkSession(): Promise<void> {
     try {
       appState.me = await appState.api.me()
+      await this.loadRoot()
     } catch (e) {
       if (!(e instanceof ApiError) || e.status !== 401) console.error(e)
       appState.me = undefined
@@ -70,9 +106,33 @@ export class RbApp extends LitElement {
     this.checked = true
   }
 
+  private async loadRoot(): Promise<void> {
+    const me = appState.me
+    this.rootUnitId =
+      me === undefined
+        ? undefined
+        : await appState.api.getUnit(me.user.unitId).then(
+            (u) => u.rootId,
+            () => undefined,
+          )
+  }
+
+  private async signedIn(): Promise<void> {
+    await this.loadRoot()
+    this.requestUpdate()
+    // Land on the first page the user's roles call for (an admin has no reports due).
+    if (this.route.page === 'login' || location.hash === '' || location.hash === '#/')
+      navigate(this.nav()[0]?.href ?? '#/inbox')
+  }
+
+  private nav() {
+    return appState.me === undefined ? [] : visibleNav(appState.me.roles, this.rootUnitId)
+  }
+
   private async logout(): Promise<void> {
     await appState.api.logout().catch(() => undefined)
     appState.me = undefined
+    this.rootUnitId = undefined
     this.requestUpdate()
   }
 
@@ -81,11 +141,13 @@ export class RbApp extends LitElement {
     const me = appState.me
     return html`<header>
         <span class="brand">${t('app.title')}</span>
-        ${me === undefined
-          ? nothing
-          : html`<nav>
-              ${NAV.map(([href, label]) => html`<a href=${href} aria-current=${location.hash.startsWith(href.replace('/new', '')) ? 'page' : 'false'}>${t(label)}</a>`)}
-            </nav>`}
+        ${
+          me === undefined
+            ? nothing
+            : html`<nav aria-label=${t('app.title')}>
+                ${this.nav().map(({ href, label }) => html`<a href=${href} aria-current=${location.hash.startsWith(href.replace('/new', '')) ? 'page' : 'false'}>${t(label)}</a>`)}
+              </nav>`
+        }
         <span class="spacer"></span>
         ${me === undefined ? nothing : html`<span>${me.user.fullName ?? me.user.username}</span><button class="logout" @click=${this.logout}>${t('nav.logout')}</button>`}
         <rb-lang-switch></rb-lang-switch>
@@ -96,12 +158,7 @@ export class RbApp extends LitElement {
   private renderPage(): unknown {
     if (!this.checked) return html`<p>${t('common.loading')}</p>`
     if (appState.me === undefined)
-      return html`<rb-login-page
-        @signed-in=${() => {
-          this.requestUpdate()
-          if (this.route.page === 'login') navigate('#/inbox')
-        }}
-      ></rb-login-page>`
+      return html`<rb-login-page @signed-in=${() => void this.signedIn()}></rb-login-page>`
     const r = this.route
     switch (r.page) {
       case 'login':
@@ -119,6 +176,10 @@ export class RbApp extends LitElement {
         return html`<rb-aggregate-page></rb-aggregate-page>`
       case 'dashboard':
         return html`<rb-dashboard-page></rb-dashboard-page>`
+      case 'plugins':
+        return isRootAdmin(appState.me.roles, this.rootUnitId)
+          ? html`<rb-plugins-page></rb-plugins-page>`
+          : html`<p role="alert">${t('plugins.onlyRootAdmin')}</p>`
     }
   }
 }

@@ -9,5 +9,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/designer')).toEqual({ page: 'designer', versionId: 'new' })
     expect(parseRoute('')).toEqual({ page: 'inbox' })
     expect(parseRoute('#/tracking')).toEqual({ page: 'tracking' })
+    expect(parseRoute('#/plugins')).toEqual({ page: 'plugins' })
+    expect(parseRoute('#/plugins/extra')).toEqual({ page: 'plugins' })
   })
 })

@@ -8,15 +8,21 @@ export type Route =
   | { page: 'tracking' }
   | { page: 'aggregate' }
   | { page: 'dashboard' }
+  | { page: 'plugins' }
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter((p) => p !== '')
+  const parts = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((p) => p !== '')
   const [head, arg] = parts
   switch (head) {
     case 'login':
       return { page: 'login' }
     case 'report':
-      return arg !== undefined && /^\d+$/.test(arg) ? { page: 'report', id: Number(arg) } : { page: 'inbox' }
+      return arg !== undefined && /^\d+$/.test(arg)
+        ? { page: 'report', id: Number(arg) }
+        : { page: 'inbox' }
     case 'templates':
       return { page: 'templates' }
     case 'designer':
@@ -24,6 +30,7 @@ export function parseRoute(hash: string): Route {
     case 'tracking':
     case 'aggregate':
     case 'dashboard':
+    case 'plugins':
       return { page: head }
     default:
       return { page: 'inbox' }

@@ -1,0 +1,199 @@
+/// <reference lib="dom" />
+// Callbacks passed to page.evaluate run in the browser, hence the DOM types.
+import type { AddressInfo } from 'node:net'
+import { serve, type ServerType } from '@hono/node-server'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import { DEMO_PASSWORD } from '../../runtime/seed/demo-data.js'
+import { as, assign, instanceOf } from '../helpers/flow.js'
+import { startTestApp, type TestApp } from '../helpers/test-app.js'
+import { ensureDesignerBuilt } from './helpers/build.js'
+import { openBrowser, screenshot, type Session } from './helpers/browser.js'
+import { sheetCell, typeInto } from './helpers/sandbox.js'
+
+/**
+ * Issue #5 in the browser: the tenant's root admin installs the kstthc plugin from the plugins
+ * page; II.06a/VPCP/KSTT is assigned to a commune (through the API: the app has no assignment
+ * screen yet); the commune's reporter fills it, sees the balance identity (3) = (7) + (11) fail
+ * live in the sheet, fixes it and submits.
+ */
+let t: TestApp
+let server: ServerType
+let base: string
+let s: Session
+
+/** Inside the 2026-Q4 cut-off window (ND 09: 15/09 - 14/12), as the assignment's period. */
+const clock = new Date('2026-09-15T03:00:00Z')
+const DAY = 24 * 3600 * 1000
+const sessionTtlMs = Math.max(8 * 3600 * 1000, Date.now() - clock.getTime() + DAY)
+
+beforeAll(async () => {
+  await ensureDesignerBuilt()
+  t = await startTestApp({ now: () => clock, sessionTtlMs })
+  server = await new Promise<ServerType>((resolve) => {
+    const srv = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(srv))
+  })
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  s = await openBrowser()
+}, 900_000)
+
+afterAll(async () => {
+  await s?.close()
+  await new Promise((r) => server?.close(r))
+  await t?.close()
+})
+
+function snapOnFailure(name: string): void {
+  onTestFailed(async () => {
+    console.error(
+      `screenshot: ${await screenshot(s.page, name)}\nbrowser errors: ${s.errors.join('\n')}`,
+    )
+  })
+}
+
+async function signIn(username: string, hash = ''): Promise<void> {
+  const page = s.page
+  await page.goto(`${base}/${hash}`)
+  await page.locator('rb-login-page, rb-app button.logout').first().waitFor()
+  if ((await page.locator('rb-app button.logout').count()) > 0) await signOut()
+  await page.locator('rb-login-page input[name="username"]').fill(username)
+  await page.locator('rb-login-page input[name="password"]').fill(DEMO_PASSWORD)
+  await page.locator('rb-login-page button[type="submit"]').click()
+  await page.locator('rb-app button.logout').waitFor()
+}
+
+async function signOut(): Promise<void> {
+  await s.page.locator('rb-app button.logout').click()
+  await s.page.locator('rb-login-page').waitFor()
+}
+
+const navLinks = () => s.page.locator('rb-app nav a')
+
+describe(
+  'installing a regime plugin and filling its form in the web app',
+  { timeout: 120_000 },
+  () => {
+    let instanceId: number
+
+    it('admin: the plugins page installs kstthc; it then shows as installed', async () => {
+      snapOnFailure('plugins-install')
+      const page = s.page
+      await signIn('tinh.admin')
+      const plugins = page.locator('rb-app nav a[href="#/plugins"]')
+      await plugins.waitFor()
+      // An admin has no reports due: the menu has no inbox for them.
+      expect(await page.locator('rb-app nav a[href="#/inbox"]').count()).toBe(0)
+      await plugins.click()
+
+      const card = page.locator('rb-plugins-page section[data-plugin="kstthc"]')
+      await expect.poll(() => card.getAttribute('data-installed')).toBe('not-installed')
+      expect(await card.locator('tr[data-form="II.06a/VPCP/KSTT@1.1"]').innerText()).toContain(
+        'Quý',
+      )
+      const button = card.getByRole('button', { name: 'Cài đặt' })
+      await button.click()
+      await expect
+        .poll(() => card.getAttribute('data-installed'), { timeout: 30_000 })
+        .toBe('current')
+      await expect
+        .poll(() => page.locator('rb-plugins-page [role="status"]').innerText())
+        .toMatch(/Đã cài đặt kstthc 1\.0\.0: thêm 9 phiên bản biểu mẫu/)
+      const installed = card.locator('button[data-action="install"]')
+      expect(await installed.innerText()).toBe('Đã cài')
+      expect(await installed.isDisabled()).toBe(true)
+      await screenshot(page, 'plugins-installed')
+
+      const listed = await (await as(t, 'tinh.admin')).get('/plugins')
+      expect(listed.body.installed.map((p: { pluginId: string }) => p.pluginId)).toEqual(['kstthc'])
+      // After a reload the page still knows.
+      await page.reload()
+      await expect.poll(() => card.getAttribute('data-installed')).toBe('current')
+      await signOut()
+    })
+
+    it('other users do not get the plugins page', async () => {
+      snapOnFailure('plugins-denied')
+      const page = s.page
+      await signIn('caolanh.admin', '#/plugins')
+      expect(await page.locator('rb-app nav a[href="#/plugins"]').count()).toBe(0)
+      await expect.poll(() => page.locator('rb-app main [role="alert"]').count()).toBe(1)
+      expect(await page.locator('rb-plugins-page').count()).toBe(0)
+      await signOut()
+    })
+
+    it('reporter: II.06a shows the balance identity failing live, then submits once fixed', async () => {
+      snapOnFailure('plugins-reporter')
+      const lib = await (await as(t, 'tinh.admin')).get('/templates?q=II.06a')
+      const v11 = lib.body.items[0].versions.find((v: { version: string }) => v.version === '1.1')
+      expect(v11.status).toBe('published')
+      const assignmentId = await assign(
+        t,
+        v11.id as number,
+        ['DT-P-CAOLANH'],
+        '2026-Q4',
+        () => clock,
+      )
+      instanceId = await instanceOf(t, assignmentId, 'DT-P-CAOLANH')
+
+      const page = s.page
+      await signIn('caolanh.entry', '#/inbox')
+      expect(await navLinks().evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+        '#/inbox',
+      ])
+      const row = page.locator(`rb-inbox-page tr[data-instance="${instanceId}"]`)
+      await expect.poll(() => row.count()).toBe(1)
+      expect(await row.innerText()).toContain('II.06a/VPCP/KSTT')
+      await row.getByRole('button').click()
+
+      const cell = (col: string) => sheetCell(page, `main!xa_lv.${col}`)
+      await cell('c4').waitFor()
+      // Autosaves are held back until the diagnostic shows: it must come from the browser's own
+      // engine, not from a server round trip.
+      const held: Array<() => Promise<void>> = []
+      const draft = `${base}/api/v1/instances/${instanceId}/draft`
+      await page.route(draft, (route) => {
+        held.push(() => route.continue())
+      })
+      // (4)+(5)+(6) = 60 received; (8)+(9)+(10) = 55 resolved and (12)+(13) = 3 pending: 58.
+      for (const [col, v] of [
+        ['c4', '8'],
+        ['c5', '50'],
+        ['c6', '2'],
+        ['c8', '20'],
+        ['c9', '35'],
+        ['c10', '0'],
+        ['c12', '3'],
+        ['c13', '0'],
+      ] as const)
+        await typeInto(page, cell(col), v)
+      const errors = page.locator('rb-form-sheet li.diag.error')
+      await expect.poll(() => errors.count()).toBeGreaterThan(0)
+      const texts = await errors.allInnerTexts()
+      const identity = texts.find((x) => /\(3\) = 60/.test(x) && /= 58/.test(x))
+      expect(identity, texts.join('\n')).toBeDefined()
+      await screenshot(page, 'plugins-identity-broken')
+      const unsaved = await (await as(t, 'caolanh.entry')).get(`/instances/${instanceId}`)
+      expect(unsaved.body.revision.document.values).toEqual({})
+      await page.unroute(draft)
+      for (const release of held) await release()
+
+      await typeInto(page, cell('c12'), '5')
+      await expect.poll(() => errors.count()).toBe(0)
+      await expect
+        .poll(() => page.locator('rb-report-page .save-state').innerText(), { timeout: 10_000 })
+        .toContain('Đã lưu')
+      await page.locator('rb-report-page [data-action="submit"]').click()
+      await expect
+        .poll(() => page.locator('rb-report-page [data-status]').getAttribute('data-status'))
+        .toBe('submitted')
+
+      const stored = await (await as(t, 'caolanh.entry')).get(`/instances/${instanceId}`)
+      expect(stored.body.status).toBe('submitted')
+      expect(stored.body.revision.document.values.main.xa_lv).toMatchObject({
+        c4: 8,
+        c5: 50,
+        c6: 2,
+        c12: 5,
+      })
+    })
+  },
+)

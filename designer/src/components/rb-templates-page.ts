@@ -80,7 +80,7 @@ export class RbTemplatesPage extends LitElement {
           ? html`<details open>
               <summary>${t('files.diagnostics', { count: diags.length })}</summary>
               <ul>
-                ${diags.map((d) => html`<li data-severity=${d.severity}><span class=${d.severity === 'error' ? 'error' : 'muted'}>${t(`sheet.severity.${d.severity}` as MessageId)}</span> <code>${d.at}</code> ${d.message}</li>`)}
+                ${diags.map((d) => html`<li data-severity=${d.severity}><span class=${d.severity === 'error' ? 'error' : 'muted'}>${t(`sheet.severity.${d.severity}` as MessageId)}</span> ${d.message}</li>`)}
               </ul>
             </details>`
           : nothing

@@ -128,13 +128,17 @@ function packetOf(loaded: LoadedExport, at: Date) {
   })
 }
 
-/** Diagnostics of a lossy export travel in a header: the file itself stays the plain format. */
+/** Proxies refuse headers of more than a few KiB: the count is exact, the messages are the first ones. */
+const HEADER_MESSAGES = 20
+
+/** Diagnostics of a lossy export travel in headers: the file itself stays the plain format. */
 function diagnosticsHeader(diagnostics: readonly FileDiagnostic[]): Record<string, string> {
   return diagnostics.length === 0
     ? {}
     : {
+        'x-export-diagnostic-count': String(diagnostics.length),
         'x-export-diagnostics': encodeURIComponent(
-          JSON.stringify(diagnostics.map((d) => d.message)),
+          JSON.stringify(diagnostics.slice(0, HEADER_MESSAGES).map((d) => d.message)),
         ),
       }
 }
@@ -441,25 +445,51 @@ async function importWorkbook(c: Context<AppEnv>, auth: Auth) {
 async function checkPacket(c: Context<AppEnv>, auth: Auth) {
   const input = await readJson(c)
   const tenant = await tenantOf(c, auth)
-  const peek = input as { report?: { form?: { code?: unknown; version?: unknown } } }
-  const form = peek.report?.form
-  const version =
-    typeof form?.code === 'string' && typeof form.version === 'string'
-      ? await queryOne<{ id: number }>(
-          em(c),
-          `select v.id from template_version v join template t on t.id = v.template_id
-            where t.tenant_id = ? and t.code = ? and v.version = ? order by v.id desc limit 1`,
-          [tenant, form.code, form.version],
-        )
-      : undefined
+  // What the packet claims to be, read before validation only to find the local template and report.
+  const peek = input as {
+    report?: {
+      form?: { code?: unknown; version?: unknown }
+      unit?: { code?: unknown }
+      period?: { code?: unknown }
+    }
+  }
+  const text = (v: unknown) => (typeof v === 'string' ? v : '')
+  const [form, unit, period] = [
+    { code: text(peek.report?.form?.code), version: text(peek.report?.form?.version) },
+    text(peek.report?.unit?.code),
+    text(peek.report?.period?.code),
+  ]
+  const version = await queryOne<{ id: number }>(
+    em(c),
+    `select v.id from template_version v join template t on t.id = v.template_id
+      where t.tenant_id = ? and t.code = ? and v.version = ? order by v.id desc limit 1`,
+    [tenant, form.code, form.version],
+  )
   const resolved =
     version === undefined ? undefined : resolvedOf(await getVersion(em(c), version.id), engine(c))
+  const local = await queryOne<{ id: number }>(
+    em(c),
+    `select i.id from report_instance i join org_unit u on u.id = i.unit_id
+       join assignment a on a.id = i.assignment_id
+       join template_version v on v.id = coalesce(i.template_version_id, a.template_version_id) join template t on t.id = v.template_id
+      where i.tenant_id = ? and u.code = ? and i.period = ? and t.code = ? and v.version = ?`,
+    [tenant, unit, period, form.code, form.version],
+  )
+  const ctx = local === undefined ? undefined : await loadInstance(em(c), local.id, tenant)
+  // Period functions (PREV_PERIOD…) read the stored reports of the packet's unit: without its
+  // report here they read empty, and a differing figure is reported, not hidden.
+  const external =
+    ctx === undefined || resolved === undefined
+      ? undefined
+      : await externalFor(em(c), engine(c), ctx, resolved)
   const ca = await caCertificatePem(em(c))
   const result = importPacket(input as object, {
-    ...(resolved === undefined ? {} : { template: resolved }),
     ...(resolved === undefined
       ? {}
-      : { recompute: (s) => evaluate(engine(c), resolved, s).snapshot() }),
+      : {
+          template: resolved,
+          recompute: (s) => evaluate(engine(c), resolved, s, external).snapshot(),
+        }),
     trustedCaPem: ca === undefined ? [] : [ca],
   })
   if (!result.ok) throw fileRefusal('invalid_packet', 'The packet is refused', result.diagnostics)
@@ -473,33 +503,19 @@ async function checkPacket(c: Context<AppEnv>, auth: Auth) {
       at: '/report/form',
     })
   // The local report of the same unit, period and template, when the caller may read it.
-  const local = await queryOne<{ id: number }>(
-    em(c),
-    `select i.id from report_instance i join org_unit u on u.id = i.unit_id
-       join assignment a on a.id = i.assignment_id
-       join template_version v on v.id = coalesce(i.template_version_id, a.template_version_id) join template t on t.id = v.template_id
-      where i.tenant_id = ? and u.code = ? and i.period = ? and t.code = ? and v.version = ?`,
-    [
-      tenant,
-      result.submission.unit ?? '',
-      result.submission.period ?? '',
-      result.submission.template.code,
-      result.submission.template.version,
-    ],
-  )
   let match: Record<string, unknown> | null = null
-  if (local !== undefined) {
-    const ctx = await loadInstance(em(c), local.id, tenant)
-    if (canRead(auth, ctx.unit) || auth.grants.some((g) => g.unitId === ctx.receivingUnit.id)) {
-      const rev = ctx.revisions.find((r) => r.revisionNo === (result.submission.revision ?? 0))
-      match = {
-        instanceId: ctx.id,
-        revision: rev?.revisionNo ?? null,
-        status: rev?.status ?? null,
-        sameContent:
-          rev !== undefined &&
-          JSON.stringify(canonical(rev.document)) === JSON.stringify(canonical(result.submission)),
-      }
+  if (
+    ctx !== undefined &&
+    (canRead(auth, ctx.unit) || auth.grants.some((g) => g.unitId === ctx.receivingUnit.id))
+  ) {
+    const rev = ctx.revisions.find((r) => r.revisionNo === (result.submission.revision ?? 0))
+    match = {
+      instanceId: ctx.id,
+      revision: rev?.revisionNo ?? null,
+      status: rev?.status ?? null,
+      sameContent:
+        rev !== undefined &&
+        JSON.stringify(canonical(rev.document)) === JSON.stringify(canonical(result.submission)),
     }
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length

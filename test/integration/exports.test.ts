@@ -11,7 +11,10 @@ import { verifySignedPackage } from '../../runtime/exports/signed-package.js'
 import { caCertificatePem } from '../../runtime/services/pki.js'
 import { ensureTools, pdfToText } from '../files/tools.js'
 import type { TestClient } from '../helpers/client.js'
-import { as, assign, instanceOf, publishFixture } from '../helpers/flow.js'
+import { openAllDue } from '../../runtime/services/assignments.js'
+import { jobHandlers } from '../../runtime/services/job-handlers.js'
+import { runDueJobs } from '../../runtime/services/jobs.js'
+import { as, publishFixture, reportThrough, unitIds } from '../helpers/flow.js'
 import { startTestApp, type TestApp } from '../helpers/test-app.js'
 
 /**
@@ -21,7 +24,8 @@ import { startTestApp, type TestApp } from '../helpers/test-app.js'
  * exchange packets are checked on arrival.
  */
 let t: TestApp
-const clock = new Date('2026-09-14T03:00:00Z')
+// Q2 is reported and accepted in its receiving window, then the clock moves to Q3's.
+let clock = new Date('2026-06-14T03:00:00Z')
 let instance: number
 const users: Record<string, TestClient> = {}
 const u = (name: string) => users[name]!
@@ -71,7 +75,8 @@ async function draft(): Promise<any> {
 
 beforeAll(async () => {
   ensureTools('fonts')
-  t = await startTestApp({ now: () => clock })
+  // sessions opened in June must last into September's clock
+  t = await startTestApp({ now: () => clock, sessionTtlMs: 200 * 24 * 3600 * 1000 })
   for (const name of [
     'caolanh.entry',
     'caolanh.approver',
@@ -84,9 +89,34 @@ beforeAll(async () => {
   const versionId = await publishFixture(t, (doc) => {
     const section = (doc.sections as any[])[0]
     section.rows.push({ id: 'r3', code: '3', label: 'Lĩnh vực khác', dynamic: { maxRows: 5 } })
+    section.columns.push({
+      id: 'c5',
+      header: ['Tiếp nhận kỳ trước'],
+      type: 'integer',
+      formula: '=PREV_PERIOD(@.c1)',
+    })
   })
-  const assignmentId = await assign(t, versionId, ['DT-P-CAOLANH'], '2026-Q3', () => clock)
-  instance = await instanceOf(t, assignmentId, 'DT-P-CAOLANH')
+  const units = await unitIds(t)
+  const assigned = await u('tinh.aggregator').post('/assignments', {
+    templateVersionId: versionId,
+    unitId: units.DT,
+    targetUnitIds: [units['DT-P-CAOLANH']],
+    schedule: { fromPeriod: '2026-Q2', toPeriod: '2026-Q3' },
+  })
+  expect(assigned.status, JSON.stringify(assigned.body)).toBe(201)
+  await runDueJobs(t.orm, jobHandlers, clock)
+  const [q2] = await t.sql<{ id: number }>(
+    `select id from report_instance where assignment_id = ? and period = '2026-Q2'`,
+    [assigned.body.id],
+  )
+  await reportThrough(t, q2!.id, 'caolanh', { main: { r1: { c1: 6, c2: 6 } } }, 'accepted')
+  clock = new Date('2026-09-14T03:00:00Z')
+  await t.orm.em.fork().transactional((em) => openAllDue(em, clock))
+  const [q3] = await t.sql<{ id: number }>(
+    `select id from report_instance where assignment_id = ? and period = '2026-Q3'`,
+    [assigned.body.id],
+  )
+  instance = q3!.id
   const cur = await draft()
   const saved = await u('caolanh.entry').put(`/instances/${instance}/draft`, {
     version: cur.version,
@@ -123,6 +153,11 @@ describe('downloads of a filled report', { timeout: 60_000 }, () => {
       'Lĩnh vực khác',
     ])
     expect(rows[0]!.values).toContain(10)
+    // PREV_PERIOD comes from the accepted Q2 report; Excel cannot compute it, so it is a value
+    expect(rows[0]!.values).toContain(6)
+    const res = await raw(u('caolanh.entry'), 'GET', `/instances/${instance}/export.xlsx`)
+    expect(res.headers.get('x-export-diagnostic-count')).toBe('4')
+    expect(decodeURIComponent(res.headers.get('x-export-diagnostics')!)).toContain('PREV_PERIOD')
     expect(rows[3]!.values).toContain(7)
     const formulas = rows[0]!.values.filter(
       (v): v is { formula: string; result: unknown } =>
@@ -178,11 +213,13 @@ describe('downloads of a filled report', { timeout: 60_000 }, () => {
       records.find((r) => r.fields[at('row')] === row && r.fields[at('col')] === col)?.fields[
         at('value')
       ]
-    expect(records).toHaveLength(1 + 4 * 4)
+    expect(records).toHaveLength(1 + 4 * 5)
     expect(value('r1', 'c1')).toBe('10')
     expect(value('r1', 'c3')).toBe('80')
     expect(value('r1', 'c4')).toBe('Đúng hạn, có ghi chú "đặc biệt"')
     expect(value('r3_1', 'c1')).toBe('7')
+    expect(value('r1', 'c5')).toBe('6')
+    expect(value('r2', 'c5')).toBe('')
     expect(records[1]!.fields[at('unit')]).toBe('DT-P-CAOLANH')
   })
 

@@ -434,6 +434,8 @@ async function importWorkbook(c: Context<AppEnv>, auth: Auth) {
     diagnostics: [...read.diagnostics, ...diagnostics],
     /** Values found in input cells, a prefill for a first report. */
     values: read.values,
+    /** Results the spreadsheet program cached for formula cells, by cell key (to compare with ours). */
+    cached: Object.fromEntries(read.cached),
   }
 }
 
@@ -600,7 +602,7 @@ export const exportRoutes = defineRoutes([
     path: '/templates/import-xlsx',
     operationId: 'importXlsxTemplate',
     summary:
-      'Create a template (first draft version) from an .xlsx form. Body: the workbook bytes, or multipart/form-data with a `file` field (at most 5 MiB). Returns the version, the import diagnostics (everything the template does not carry, by Sheet!A1) and the values found in input cells; 400 when the file is not an .xlsx, 422 with the diagnostics when it makes no valid template, 409 when the code exists',
+      'Create a template (first draft version) from an .xlsx form. Body: the workbook bytes, or multipart/form-data with a `file` field (at most 5 MiB). Returns the version, the import diagnostics (everything the template does not carry, by Sheet!A1), the values found in input cells and the formula results the spreadsheet cached; 400 when the file is not an .xlsx, 422 with the diagnostics when it makes no valid template, 409 when the code exists',
     tag: 'files',
     roles: 'designer on the owner unit',
     status: 201,

@@ -1,15 +1,21 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- API responses are inspected loosely */
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  createWorkbook,
+  loadTemplate,
+  type CellKey,
+  type ResolvedTemplate,
+} from '../../core/index.js'
 import { parseCsv } from '../../runtime/exports/csv-format.js'
 import { validatePacket } from '../../runtime/exports/packet-schema.js'
 import { verifySignedPackage } from '../../runtime/exports/signed-package.js'
 import { caCertificatePem } from '../../runtime/services/pki.js'
-import { ensureTools, pdfToText } from '../files/tools.js'
+import { ensureTools, pdfToText, sofficeConvert } from '../files/tools.js'
 import type { TestClient } from '../helpers/client.js'
 import { openAllDue } from '../../runtime/services/assignments.js'
 import { jobHandlers } from '../../runtime/services/job-handlers.js'
@@ -502,6 +508,50 @@ describe('importing an .xlsx form as a template', { timeout: 60_000 }, () => {
     expect(again.status).toBe(409)
     expect((await again.json()).error.message).toContain("'05/XLSX' already exists")
   })
+
+  it(
+    'a form LibreOffice computed imports with formulas that give the values it cached',
+    { timeout: 300_000 },
+    async () => {
+      ensureTools()
+      const dir = mkdtempSync(join(tmpdir(), 'import-lo-'))
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(Buffer.from(await form()) as unknown as ExcelJS.Buffer)
+      const ws = wb.worksheets[0]!
+      // no cached results: LibreOffice computes them
+      for (const r of [5, 6]) ws.getCell(`E${r}`).value = { formula: `IF(C${r}=0,0,D${r}/C${r})` }
+      ws.getCell('C7').value = { formula: 'SUM(C5:C6)' }
+      ws.getCell('D7').value = { formula: 'SUM(D5:D6)' }
+      ws.getCell('B7').value = 'Tổng cộng'
+      const source = join(dir, 'bieu-06.xlsx')
+      await wb.xlsx.writeFile(source)
+      const computed = readFileSync(sofficeConvert(source, 'xlsx:Calc MS Excel 2007 XML'))
+      const res = await raw(
+        u('tinh.designer'),
+        'POST',
+        '/templates/import-xlsx?code=06/LO',
+        new Uint8Array(computed) as Uint8Array<ArrayBuffer>,
+        XLSX,
+      )
+      const body = await res.json()
+      expect(res.status, JSON.stringify(body)).toBe(201)
+      const cached = Object.entries(body.cached as Record<string, unknown>)
+      expect(cached.map(([k]) => k).sort()).toEqual([
+        'main!r1.c5',
+        'main!r2.c5',
+        'main!r3.c3',
+        'main!r3.c4',
+      ])
+      const loaded = loadTemplate(body.definition)
+      expect(loaded.ok).toBe(true)
+      const book = createWorkbook((loaded as { template: ResolvedTemplate }).template, {
+        values: body.values,
+      })
+      for (const [key, v] of cached)
+        expect(book.get(key as CellKey), key).toBeCloseTo(v as number, 9)
+      expect(cached.map(([, v]) => v)).toContain(14)
+    },
+  )
 
   it('takes a multipart upload with another code', async () => {
     const fd = new FormData()

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { DEMO_PASSWORD } from '../../runtime/seed/demo-data.js'
-import { as, assign, instanceOf } from '../helpers/flow.js'
+import { as, assign, fixtureTemplate, instanceOf } from '../helpers/flow.js'
 import { startTestApp, type TestApp } from '../helpers/test-app.js'
 import { ensureDesignerBuilt } from './helpers/build.js'
 import { openBrowser, screenshot, type Session } from './helpers/browser.js'
@@ -95,7 +95,7 @@ describe(
         .poll(() => card.getAttribute('data-installed'), { timeout: 30_000 })
         .toBe('current')
       await expect
-        .poll(() => page.locator('rb-plugins-page [role="status"]').innerText())
+        .poll(() => card.locator('[role="status"]').innerText())
         .toMatch(/Đã cài đặt kstthc 1\.0\.0: thêm 9 phiên bản biểu mẫu/)
       const installed = card.locator('button[data-action="install"]')
       expect(await installed.innerText()).toBe('Đã cài')
@@ -107,6 +107,30 @@ describe(
       // After a reload the page still knows.
       await page.reload()
       await expect.poll(() => card.getAttribute('data-installed')).toBe('current')
+      await signOut()
+    })
+
+    it('admin: an install the server refuses shows its reason on the plugin, and nothing is installed', async () => {
+      snapOnFailure('plugins-clash')
+      // The tenant already made its own HOP-NAM 1.0, so the meetings plugin's HOP-NAM 1.0 clashes.
+      const designer = await as(t, 'tinh.designer')
+      const own = await designer.post('/templates', {
+        definition: { ...fixtureTemplate(), code: 'HOP-NAM' },
+      })
+      expect(own.status, JSON.stringify(own.body)).toBe(201)
+      const page = s.page
+      await signIn('tinh.admin', '#/plugins')
+      const card = page.locator('rb-plugins-page section[data-plugin="meetings"]')
+      await expect.poll(() => card.getAttribute('data-installed')).toBe('not-installed')
+      await card.getByRole('button', { name: 'Cài đặt' }).click()
+      const outcome = card.locator('[role="status"]')
+      await expect.poll(() => outcome.getAttribute('data-outcome')).toBe('failed')
+      expect(await outcome.innerText()).toMatch(/Cài đặt meetings không thành công: .*HOP-NAM@1\.0/)
+      expect(await card.getAttribute('data-installed')).toBe('not-installed')
+      expect(await card.getByRole('button', { name: 'Cài đặt' }).isEnabled()).toBe(true)
+      await screenshot(page, 'plugins-clash')
+      const listed = await (await as(t, 'tinh.admin')).get('/plugins')
+      expect(listed.body.installed.map((p: { pluginId: string }) => p.pluginId)).toEqual(['kstthc'])
       await signOut()
     })
 
@@ -149,9 +173,12 @@ describe(
       // Autosaves are held back until the diagnostic shows: it must come from the browser's own
       // engine, not from a server round trip.
       const held: Array<() => Promise<void>> = []
+      let holding = true
       const draft = `${base}/api/v1/instances/${instanceId}/draft`
       await page.route(draft, (route) => {
+        if (!holding) return route.continue()
         held.push(() => route.continue())
+        return undefined
       })
       // (4)+(5)+(6) = 60 received; (8)+(9)+(10) = 55 resolved and (12)+(13) = 3 pending: 58.
       for (const [col, v] of [
@@ -173,8 +200,9 @@ describe(
       await screenshot(page, 'plugins-identity-broken')
       const unsaved = await (await as(t, 'caolanh.entry')).get(`/instances/${instanceId}`)
       expect(unsaved.body.revision.document.values).toEqual({})
+      holding = false
+      for (const release of held.splice(0)) await release()
       await page.unroute(draft)
-      for (const release of held) await release()
 
       await typeInto(page, cell('c12'), '5')
       await expect.poll(() => errors.count()).toBe(0)

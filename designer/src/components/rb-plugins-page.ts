@@ -46,6 +46,9 @@ export class RbPluginsPage extends LitElement {
       button[data-action='install'][disabled] {
         cursor: default;
       }
+      .card p[role='status'] {
+        margin: 0.2rem 0 0;
+      }
       .done {
         color: #1e5b22;
       }
@@ -115,13 +118,6 @@ export class RbPluginsPage extends LitElement {
             </p>`
           : nothing
       }
-      <p
-        role="status"
-        aria-live="polite"
-        class=${this.outcome?.kind === 'failed' ? 'error' : 'done'}
-      >
-        ${this.busy !== undefined ? t('plugins.installing', { id: this.busy }) : (this.outcome?.text ?? '')}
-      </p>
       ${list === undefined && this.loadError === undefined ? html`<p>${t('common.loading')}</p>` : nothing}
       ${list === undefined ? nothing : this.renderList(list)}`
   }
@@ -191,16 +187,7 @@ export class RbPluginsPage extends LitElement {
           ? html`<p class="error" role="alert">${t('plugins.broken', { message: p.error })}</p>`
           : nothing
       }
-      ${
-        this.outcome !== undefined && this.outcome.folder === p.folder
-          ? html`<p
-              class=${this.outcome.kind === 'failed' ? 'error' : 'done'}
-              data-outcome=${this.outcome.kind}
-            >
-              ${this.outcome.text}
-            </p>`
-          : nothing
-      }
+      ${this.renderOutcome(p)}
       ${
         p.forms.length === 0
           ? html`<p class="muted">
@@ -235,6 +222,21 @@ export class RbPluginsPage extends LitElement {
               ${p.catalogs.length > 0 ? html`<p class="muted">${t('plugins.catalogs', { list: p.catalogs.join(', ') })}</p>` : nothing}`
       }
     </section>`
+  }
+
+  /** Always there, so screen readers announce what it says once an install starts or ends. */
+  private renderOutcome(p: BundledPlugin): unknown {
+    const mine = this.outcome?.folder === p.folder ? this.outcome : undefined
+    const text =
+      this.busy === p.folder ? t('plugins.installing', { id: p.folder }) : (mine?.text ?? '')
+    return html`<p
+      role="status"
+      aria-live="polite"
+      class=${mine?.kind === 'failed' ? 'error' : 'done'}
+      data-outcome=${this.busy === p.folder ? 'busy' : (mine?.kind ?? '')}
+    >
+      ${text}
+    </p>`
   }
 
   private renderButton(

@@ -15,14 +15,8 @@ import {
 import { requireRole } from '../auth/access.js'
 import type { AppEnv, Auth } from '../context.js'
 import { query } from '../db/sql.js'
-import { ApiError, badRequest, conflict, notFound, unprocessable } from '../errors.js'
-import {
-  copyCells,
-  flattenValues,
-  mergeValues,
-  writeCells,
-  type CellChange,
-} from '../services/cells.js'
+import { ApiError, badRequest, conflict, notFound } from '../errors.js'
+import { copyCells, flattenValues, mergeValues } from '../services/cells.js'
 import {
   currentRevision,
   diagnose,
@@ -35,6 +29,7 @@ import {
 } from '../services/instances.js'
 import { caCertificatePem } from '../services/pki.js'
 import { runPrefill } from '../services/prefill.js'
+import { saveRevision } from '../services/save-revision.js'
 import { requireOpenWindow } from '../services/receiving-windows.js'
 import { signRevision, signedContent, verifyRevisionSignatures } from '../services/signing.js'
 import { getUnit } from '../services/units.js'
@@ -214,50 +209,6 @@ function requireVersion(read: number, current: number): void {
       },
     )
   }
-}
-
-/** Diagnostics of core's workbook that refuse a save. */
-const REFUSED = new Set(['core/type', 'core/unknown-cell'])
-
-/**
- * Core's workbook judges each value; what can never be stored (a value of the wrong type, a cell
- * that is not an input) refuses the whole save. Constraint failures are kept: a draft may be
- * inconsistent, submitting is what they block.
- */
-function refuseUnstorable(
-  diagnostics: readonly Diagnostic[],
-  changes: readonly CellChange[],
-): void {
-  const changed = new Set(changes.map((ch) => `${ch.section}!${ch.row}.${ch.col}`))
-  const problems = diagnostics.filter(
-    (d) =>
-      REFUSED.has(d.ruleId) &&
-      changed.has(`${d.place.section ?? ''}!${d.place.row ?? ''}.${d.place.col ?? ''}`),
-  )
-  if (problems.length > 0) {
-    const first = problems[0]!
-    throw unprocessable(
-      'invalid_cells',
-      `${problems.length} cell(s) refused; first ${first.place.section}!${first.place.row}.${first.place.col}: ${first.message}`,
-      {
-        diagnostics: problems,
-      },
-    )
-  }
-}
-
-/** Before and after of the changed cells, for the audit entry. */
-function cellAudit(
-  before: SubmissionDocument['values'],
-  changes: readonly CellChange[],
-): { before: Record<string, unknown>; after: Record<string, unknown> } {
-  const out = { before: {} as Record<string, unknown>, after: {} as Record<string, unknown> }
-  for (const ch of changes) {
-    const key = `${ch.section}!${ch.row}.${ch.col}`
-    out.before[key] = before[ch.section]?.[ch.row]?.[ch.col] ?? null
-    out.after[key] = ch.value
-  }
-  return out
 }
 
 const TIMESTAMP: Partial<Record<WorkflowAction, string>> = {
@@ -551,27 +502,18 @@ export const instanceRoutes = defineRoutes([
       }
       // The plugins see the document as it would be saved.
       requireNoVeto(c, auth, ctx, 'save', template, doc, at)
-      const diagnostics = await diagnoseInstance(c, ctx, template, doc)
-      refuseUnstorable(diagnostics, changes)
-      const updated = await query<{ version: number }>(
-        em(c),
-        `update report_revision set document = ?::jsonb, version = version + 1, updated_at = ?
-          where tenant_id = ? and id = ? and version = ? and status = 'draft' returning version`,
-        [JSON.stringify(doc), at, ctx.tenantId, rev.id, rev.version],
-      )
-      if (updated.length === 0)
-        throw conflict('stale_version', 'Report changed while saving; reload', {})
-      await writeCells(em(c), ctx.tenantId, rev.id, changes)
-      const cells = cellAudit(rev.document.values, changes)
-      await audit(c, auth, {
-        tenantId: ctx.tenantId,
+      const { version, diagnostics } = await saveRevision(em(c), engine(c), {
+        ctx,
+        rev,
+        template,
+        doc,
+        changes,
+        actorId: auth.user.id,
+        at,
         action: 'report.save',
-        entity: 'report_revision',
-        entityId: rev.id,
-        before: { version: rev.version, cells: cells.before },
-        after: { version: updated[0]!.version, cells: cells.after },
+        staleMessage: 'Report changed while saving; reload',
       })
-      return { version: updated[0]!.version, diagnostics, keys: diagnostics.map(diagnosticKey) }
+      return { version, diagnostics, keys: diagnostics.map(diagnosticKey) }
     },
   },
   {
@@ -629,17 +571,6 @@ export const instanceRoutes = defineRoutes([
         values: mergeValues(rev.document.values, result.values),
         ...(Object.keys(dynamicRows).length === 0 ? {} : { dynamicRows }),
       }
-      const diagnostics = await diagnoseInstance(c, ctx, template, doc)
-      refuseUnstorable(diagnostics, changes)
-      const updated = await query<{ version: number }>(
-        em(c),
-        `update report_revision set document = ?::jsonb, version = version + 1, updated_at = ?
-          where tenant_id = ? and id = ? and version = ? and status = 'draft' returning version`,
-        [JSON.stringify(doc), at, ctx.tenantId, rev.id, rev.version],
-      )
-      if (updated.length === 0)
-        throw conflict('stale_version', 'Report changed while prefilling; reload', {})
-      await writeCells(em(c), ctx.tenantId, rev.id, changes)
       const source = {
         plugin: fetched.plugin,
         connector: fetched.connector.id,
@@ -648,17 +579,20 @@ export const instanceRoutes = defineRoutes([
         producedAt: result.source.fetchedAt,
         fetchedAt: fetched.fetchedAt,
       }
-      const cells = cellAudit(rev.document.values, changes)
-      await audit(c, auth, {
-        tenantId: ctx.tenantId,
+      const { version: saved, diagnostics } = await saveRevision(em(c), engine(c), {
+        ctx,
+        rev,
+        template,
+        doc,
+        changes,
+        actorId: auth.user.id,
+        at,
         action: 'report.prefill',
-        entity: 'report_revision',
-        entityId: rev.id,
-        before: { version: rev.version, cells: cells.before },
-        after: { version: updated[0]!.version, cells: cells.after, source },
+        auditAfter: { source },
+        staleMessage: 'Report changed while prefilling; reload',
       })
       return {
-        version: updated[0]!.version,
+        version: saved,
         source,
         cells: changes.length,
         dynamicRows: doc.dynamicRows ?? {},

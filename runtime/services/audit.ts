@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { EntityManager } from '@mikro-orm/postgresql'
-import { query, queryOne } from '../db/sql.js'
+import { query, queryBound } from '../db/sql.js'
 import { canonicalJson } from '../exports/canonical-json.js'
 
 export interface AuditInput {
@@ -15,8 +15,6 @@ export interface AuditInput {
 }
 
 export const GENESIS_HASH = '0'.repeat(64)
-/** One chain for the whole database: appends take this advisory lock until their transaction ends. */
-const CHAIN_LOCK = 7_270_001
 
 interface HashedFields {
   at: string
@@ -41,16 +39,12 @@ export function entryHash(prevHash: string, entry: HashedFields): string {
 }
 
 /**
- * Appends an entry to the hash chain inside the caller's transaction. Call it last in a
- * transaction: the chain lock is held until commit, which serialises appenders.
+ * Appends an entry to the hash chain when the caller's transaction commits (nothing if it rolls
+ * back). The entry goes in canonical form to audit_pending; its deferred trigger (entities/audit.ts)
+ * links it at commit under the chain lock, hashing as `entryHash` does, so the lock never waits
+ * on this process.
  */
-export async function appendAudit(em: EntityManager, input: AuditInput, at: Date): Promise<string> {
-  await query(em, 'select pg_advisory_xact_lock(?)', [CHAIN_LOCK])
-  const last = await queryOne<{ hash: string }>(
-    em,
-    'select hash from audit_log order by id desc limit 1',
-  )
-  const prevHash = last?.hash ?? GENESIS_HASH
+export async function appendAudit(em: EntityManager, input: AuditInput, at: Date): Promise<void> {
   const fields: HashedFields = {
     at: at.toISOString(),
     actorId: input.actorId,
@@ -61,25 +55,7 @@ export async function appendAudit(em: EntityManager, input: AuditInput, at: Date
     before: asJson(input.before),
     after: asJson(input.after),
   }
-  const hash = entryHash(prevHash, fields)
-  await query(
-    em,
-    `insert into audit_log (at, actor_id, tenant_id, action, entity, entity_id, before, after, prev_hash, hash)
-     values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)`,
-    [
-      fields.at,
-      fields.actorId,
-      fields.tenantId,
-      fields.action,
-      fields.entity,
-      fields.entityId,
-      fields.before === null ? null : JSON.stringify(fields.before),
-      fields.after === null ? null : JSON.stringify(fields.after),
-      prevHash,
-      hash,
-    ],
-  )
-  return hash
+  await queryBound(em, 'insert into audit_pending (canonical) values (?)', [canonicalJson(fields)])
 }
 
 export interface AuditVerification {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql'
 import type { SubmissionDocument } from '../../core/index.js'
-import { query } from '../db/sql.js'
+import { query, queryBound } from '../db/sql.js'
 
 type Values = SubmissionDocument['values']
 type Scalar = number | string | boolean | null
@@ -40,17 +40,29 @@ export function mergeValues(base: Values, patch: Values): Values {
   return out
 }
 
-/** Numbers go to `num` (numeric, exact in SUM), everything else to `txt`. */
-function columns(value: Scalar): [string | null, string | null] {
-  if (typeof value === 'number') return [String(value), null]
-  if (typeof value === 'boolean') return [null, value ? 'TRUE' : 'FALSE']
-  return [null, value]
+/**
+ * The changes as one values tree, the compact form the SQL below expands (about a fifth of the
+ * text of one JSON object per row). A number must be finite: JSON has no NaN or Infinity.
+ */
+function changeTree(changes: readonly CellChange[]): Values {
+  const tree: Values = {}
+  for (const c of changes) {
+    if (typeof c.value === 'number' && !Number.isFinite(c.value))
+      throw new Error(`Cell ${c.section}!${c.row}.${c.col}: ${c.value} is not a storable number`)
+    const rows = (tree[c.section] ??= {})
+    ;(rows[c.row] ??= {})[c.col] = c.value
+  }
+  return tree
 }
 
+/** The cells of a values tree parameter, as rows (section, row, col, value). */
+const CELLS_OF = 'jsonb_each(?::jsonb) s, jsonb_each(s.value) r, jsonb_each(r.value) c'
+
 /**
- * Writes the changed cells of a revision (upsert, delete for nulls). The rows travel as one JSON
- * parameter expanded server-side (json_to_recordset), so a 1,000-cell save is two statements.
- * (The ORM's `?` binding would expand a JS array into a list, so arrays are not passed directly.)
+ * Writes the changed cells of a revision (upsert, delete for nulls). The cells travel as one
+ * values-tree parameter bound by pg and expanded server-side, so a 1,000-cell save is one
+ * statement. Numbers go to `num` (numeric, exact in SUM), strings to `txt`, booleans to `txt`
+ * as TRUE / FALSE.
  */
 export async function writeCells(
   em: EntityManager,
@@ -58,31 +70,28 @@ export async function writeCells(
   revisionId: number,
   changes: readonly CellChange[],
 ): Promise<void> {
-  const set = changes.filter((c) => c.value !== null)
-  const cleared = changes.filter((c) => c.value === null)
-  if (set.length > 0) {
-    const rows = set.map((c) => {
-      const [n, t] = columns(c.value)
-      return { s: c.section, r: c.row, c: c.col, n, t }
-    })
-    await query(
+  if (changes.length === 0) return
+  const tree = JSON.stringify(changeTree(changes))
+  if (changes.some((c) => c.value !== null)) {
+    await queryBound(
       em,
       `insert into cell_value (tenant_id, revision_id, section, row, col, num, txt)
-       select ?, ?, u.s, u.r, u.c, u.n, u.t from json_to_recordset(?::json) as u(s text, r text, c text, n numeric, t text)
+       select ?::int, ?::int, s.key, r.key, c.key,
+              case when jsonb_typeof(c.value) = 'number' then c.value::numeric end,
+              case jsonb_typeof(c.value) when 'string' then c.value #>> '{}' when 'boolean' then upper(c.value::text) end
+         from ${CELLS_OF}
+        where jsonb_typeof(c.value) <> 'null'
        on conflict (tenant_id, revision_id, section, row, col) do update set num = excluded.num, txt = excluded.txt`,
-      [tenantId, revisionId, JSON.stringify(rows)],
+      [tenantId, revisionId, tree],
     )
   }
-  if (cleared.length > 0) {
-    await query(
+  if (changes.some((c) => c.value === null)) {
+    await queryBound(
       em,
-      `delete from cell_value v using json_to_recordset(?::json) as u(s text, r text, c text)
-        where v.tenant_id = ? and v.revision_id = ? and v.section = u.s and v.row = u.r and v.col = u.c`,
-      [
-        JSON.stringify(cleared.map((c) => ({ s: c.section, r: c.row, c: c.col }))),
-        tenantId,
-        revisionId,
-      ],
+      `delete from cell_value v using ${CELLS_OF}
+        where jsonb_typeof(c.value) = 'null' and v.tenant_id = ?::int and v.revision_id = ?::int
+          and v.section = s.key and v.row = r.key and v.col = c.key`,
+      [tree, tenantId, revisionId],
     )
   }
 }

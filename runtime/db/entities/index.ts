@@ -1,4 +1,4 @@
-import { AuditLog } from './audit.js'
+import { AuditLog, AuditPending } from './audit.js'
 import { AppUser, UserRole, UserSession } from './identity.js'
 import { Job } from './job.js'
 import { OrgTier, OrgUnit } from './org.js'
@@ -46,4 +46,5 @@ export const entities = [
   RevisionSignature,
   Job,
   AuditLog,
+  AuditPending,
 ]

@@ -1,5 +1,10 @@
 /** Every migration, in order. `runtime/db/create-migration.ts` appends new ones here. */
 import { Migration20261122214128 } from './Migration20261122214128.js'
 import { Migration20261122223103 } from './Migration20261122223103.js'
+import { Migration20261203162425 } from './Migration20261203162425.js'
 
-export const migrations = [Migration20261122214128, Migration20261122223103]
+export const migrations = [
+  Migration20261122214128,
+  Migration20261122223103,
+  Migration20261203162425,
+]

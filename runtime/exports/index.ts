@@ -39,6 +39,7 @@ export {
   type PackageVerification,
 } from './signed-package.js'
 export { resolvePdfFonts, type PdfFontSet } from './pdf-font.js'
+export { checkUnzippedSize, type ZipCheck } from './zip-limit.js'
 export { buildReportDocument, narrativeItems, displayValue } from './report-text.js'
 export type { ReportDocument, DocBlock, DocTable, DocCell } from './doc-model.js'
 export { renderDocx } from './docx-export.js'

@@ -18,6 +18,7 @@ import { Template, TemplateVersion } from '../db/entities/index.js'
 import { query, queryOne } from '../db/sql.js'
 import { ApiError, badRequest, conflict, unprocessable } from '../errors.js'
 import {
+  checkUnzippedSize,
   exportCsv,
   exportDocx,
   exportPacket,
@@ -53,6 +54,8 @@ import { audit, em, engine, now, optionalInt } from './helpers.js'
 
 /** Uploads are whole files held in memory; a form workbook or a report's CSV is far below this. */
 export const UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024
+/** The parser inflates the whole workbook: a form's XML is a few MiB, a zip bomb gigabytes. */
+export const XLSX_INFLATED_LIMIT_BYTES = 100 * 1024 * 1024
 
 const REVISION_QUERY: QueryParam = {
   name: 'revision',
@@ -363,6 +366,13 @@ async function importWorkbook(c: Context<AppEnv>, auth: Auth) {
       'The file is not an .xlsx workbook (Office Open XML); save it from Excel or LibreOffice as .xlsx',
       { code: 'not_xlsx' },
     )
+  const inflated = await checkUnzippedSize(bytes, XLSX_INFLATED_LIMIT_BYTES)
+  if (!inflated.ok)
+    throw inflated.reason.startsWith('not a zip')
+      ? badRequest(`The file is not a readable .xlsx workbook: ${inflated.reason}`, {
+          code: 'not_xlsx',
+        })
+      : new ApiError(413, 'payload_too_large', `The workbook is refused: ${inflated.reason}`)
   const code = c.req.query('code')
   const name = c.req.query('name')
   let read

@@ -52,7 +52,8 @@ export const pluginRoutes = defineRoutes([
     method: 'get',
     path: '/plugins',
     operationId: 'listPlugins',
-    summary: "Plugins installed in the caller's tenant, and the bundled ones that can be installed",
+    summary:
+      "Plugins installed in the caller's tenant, and the bundled ones that can be installed (`available`: id, version, name, forms, catalogues; a module that does not load is listed with its error)",
     tag: 'plugins',
     async handler(c, _body, auth) {
       const home = await getUnit(em(c), auth.user.unitId)

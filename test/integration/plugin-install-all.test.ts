@@ -226,7 +226,7 @@ describe('a reporter fills II.06a/VPCP/KSTT', { timeout: 60_000 }, () => {
     )
     expect(failure, JSON.stringify(saved.diagnostics)).toBeDefined()
     expect(failure!.severity).toBe('error')
-    expect(failure!.place.section).toBe('main')
+    expect(failure!.place).toMatchObject({ section: 'main', row: 'xa_lv', col: 'c3' })
     expect(failure!.message).toMatch(/\b60\b/)
     expect(failure!.message).toMatch(/\b58\b/)
     const stored = await entry.get(`/instances/${instance}`)

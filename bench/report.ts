@@ -45,3 +45,37 @@ export function renderTable(
   }
   return `${lines.join('\n')}\n`
 }
+
+/** The table rows and the notes of a rendered BENCHMARKS.md, keyed by row id. */
+function rowsOf(doc: string): { rows: Map<string, string>; notes: Map<string, string> } {
+  const rows = new Map<string, string>()
+  const notes = new Map<string, string>()
+  for (const line of doc.split('\n')) {
+    const row = /^\| ([^|\s]+) \|/.exec(line)
+    if (row !== null && row[1] !== '#' && !row[1]!.startsWith('-')) rows.set(row[1]!, line)
+    const note = /^- \*\*([^*]+)\*\*: /.exec(line)
+    if (note !== null) notes.set(note[1]!, line)
+  }
+  return { rows, notes }
+}
+
+/**
+ * A partial run's table merged into the previous BENCHMARKS.md: rows of the suites that ran
+ * replace theirs (each row carries its own machine and date), the others keep their last figures.
+ */
+export function mergeTables(previous: string, fresh: string): string {
+  const old = rowsOf(previous)
+  const now = rowsOf(fresh)
+  const ids = [...new Set([...old.rows.keys(), ...now.rows.keys()])].sort((a, b) =>
+    a.localeCompare(b, 'en', { numeric: true }),
+  )
+  const lines = fresh.split('\n')
+  const header = lines.slice(0, lines.findIndex((l) => l.startsWith('|---')) + 1)
+  const out = [...header, ...ids.map((id) => now.rows.get(id) ?? old.rows.get(id)!)]
+  const noted = ids.filter((id) => now.notes.has(id) || old.notes.has(id))
+  if (noted.length > 0) {
+    out.push('', '## What each row measures', '')
+    for (const id of noted) out.push(now.notes.get(id) ?? old.notes.get(id)!)
+  }
+  return `${out.join('\n')}\n`
+}

@@ -6,16 +6,16 @@
 import type { Context } from 'hono'
 import {
   diagnosticKey,
+  expandDynamicRows,
   transitionOf,
   whyNot,
   type Actor,
-  type Diagnostic,
   type SubmissionDocument,
 } from '../../core/index.js'
 import { canRead, requireRole } from '../auth/access.js'
 import type { AppEnv, Auth } from '../context.js'
 import { Template, TemplateVersion } from '../db/entities/index.js'
-import { query, queryOne } from '../db/sql.js'
+import { queryOne } from '../db/sql.js'
 import { ApiError, badRequest, conflict, unprocessable } from '../errors.js'
 import {
   checkUnzippedSize,
@@ -32,10 +32,10 @@ import {
   MEDIA_TYPES,
   type FileDiagnostic,
 } from '../exports/index.js'
-import { flattenValues, mergeValues, writeCells } from '../services/cells.js'
+import { flattenValues, mergeValues } from '../services/cells.js'
+import { saveRevision } from '../services/save-revision.js'
 import {
   currentRevision,
-  diagnose,
   externalFor,
   evaluate,
   loadInstance,
@@ -229,8 +229,6 @@ function actorOf(auth: Auth): Actor {
   }
 }
 
-const REFUSED = new Set(['core/type', 'core/unknown-cell', 'core/dynamic-row'])
-
 /** The first error of a file's diagnostics as the message of a 422 carrying all of them. */
 function fileRefusal(code: string, what: string, diagnostics: readonly FileDiagnostic[]): ApiError {
   const errors = diagnostics.filter((d) => d.severity === 'error')
@@ -243,7 +241,8 @@ function fileRefusal(code: string, what: string, diagnostics: readonly FileDiagn
 
 /**
  * CSV -> draft, with the same guards as saving a draft: entry role, draft state, the version the
- * caller read, the plugins' save hook, and core's judgement of each value. Any bad line refuses
+ * caller read, the plugins' save hook, then the draft save itself (saveRevision: core's judgement of
+ * each value, the versioned update, cells and audit). Any bad line refuses
  * the whole file, so the draft is either fully updated or untouched.
  */
 async function importCsvIntoDraft(c: Context<AppEnv>, auth: Auth) {
@@ -301,56 +300,38 @@ async function importCsvIntoDraft(c: Context<AppEnv>, auth: Auth) {
       plugin: verdict.plugin,
       reason: verdict.reason,
     })
-  const diagnostics: Diagnostic[] = diagnose(
-    engine(c),
+  // Row lists the file makes invalid (past maxRows…) refuse it; problems the draft already had do not.
+  const listProblems = (d: SubmissionDocument) =>
+    (expandDynamicRows(template, d.dynamicRows ?? {}).expansion?.diagnostics ?? []).filter(
+      (x) => x.severity === 'error',
+    )
+  const had = new Set(listProblems(rev.document).map((x) => x.message))
+  const added = listProblems(doc).filter((x) => !had.has(x.message))
+  if (added.length > 0)
+    throw unprocessable(
+      'invalid_csv',
+      `The CSV file is refused: its rows make ${added[0]!.message}`,
+      { diagnostics: added },
+    )
+  const changes = flattenValues(mine.values)
+  const saved = await saveRevision(em(c), engine(c), {
+    ctx,
+    rev,
     template,
     doc,
-    await externalFor(em(c), engine(c), ctx, template),
-  )
-  const changes = flattenValues(mine.values)
-  const changed = new Set(changes.map((ch) => `${ch.section}!${ch.row}.${ch.col}`))
-  const problems = diagnostics.filter(
-    (d) =>
-      REFUSED.has(d.ruleId) &&
-      (d.ruleId === 'core/dynamic-row' ||
-        changed.has(`${d.place.section ?? ''}!${d.place.row ?? ''}.${d.place.col ?? ''}`)),
-  )
-  if (problems.length > 0)
-    throw unprocessable(
-      'invalid_cells',
-      `${problems.length} cell(s) of the CSV file refused; first ${problems[0]!.message}`,
-      { diagnostics: problems },
-    )
-  const updated = await query<{ version: number }>(
-    em(c),
-    `update report_revision set document = ?::jsonb, version = version + 1, updated_at = ?
-      where tenant_id = ? and id = ? and version = ? and status = 'draft' returning version`,
-    [JSON.stringify(doc), at, ctx.tenantId, rev.id, rev.version],
-  )
-  if (updated.length === 0)
-    throw conflict('stale_version', 'Report changed while importing; reload', {})
-  await writeCells(em(c), ctx.tenantId, rev.id, changes)
-  const before: Record<string, unknown> = {}
-  const after: Record<string, unknown> = {}
-  for (const ch of changes) {
-    const key = `${ch.section}!${ch.row}.${ch.col}`
-    before[key] = rev.document.values[ch.section]?.[ch.row]?.[ch.col] ?? null
-    after[key] = ch.value
-  }
-  await audit(c, auth, {
-    tenantId: ctx.tenantId,
+    changes,
+    actorId: auth.user.id,
+    at,
     action: 'report.import-csv',
-    entity: 'report_revision',
-    entityId: rev.id,
-    before: { version: rev.version, cells: before },
-    after: { version: updated[0]!.version, cells: after },
+    auditAfter: { source: 'csv' },
+    staleMessage: 'Report changed while importing; reload',
   })
   return {
-    version: updated[0]!.version,
+    version: saved.version,
     cells: changes.length,
     dynamicRows: doc.dynamicRows ?? {},
-    diagnostics,
-    keys: diagnostics.map(diagnosticKey),
+    diagnostics: saved.diagnostics,
+    keys: saved.diagnostics.map(diagnosticKey),
     fileDiagnostics: read.diagnostics,
   }
 }

@@ -399,6 +399,31 @@ describe('CSV import into the draft', { timeout: 60_000 }, () => {
   })
 })
 
+describe('CSV import and row lists', { timeout: 60_000 }, () => {
+  it("a file that adds rows past the list row's maxRows is refused and changes nothing", async () => {
+    const before = await draft()
+    expect(before.document.dynamicRows).toEqual({ main: ['r3_1', 'r3_2'] })
+    const header = 'template,version,unit,period,section,row,col,value'
+    const lines = ['r3_3', 'r3_4', 'r3_5'].map(
+      (r) => `TN.01/DT/KSTT,1.0,DT-P-CAOLANH,2026-Q3,main,${r},c1,1`,
+    )
+    const res = await raw(
+      u('caolanh.entry'),
+      'POST',
+      `/instances/${instance}/import.csv?version=${before.version}`,
+      [header, ...lines].join('\n'),
+      'text/csv',
+    )
+    const body = await res.json()
+    expect(res.status).toBe(422)
+    expect(body.error.message).toContain('at most 5 are allowed (maxRows)')
+    expect(body.error.details.diagnostics[0].ruleId).toBe('core/dynamic-row')
+    const after = await draft()
+    expect(after.version).toBe(before.version)
+    expect(after.document).toEqual(before.document)
+  })
+})
+
 describe('signed package', { timeout: 120_000 }, () => {
   it('is refused for a draft, naming the state', async () => {
     const res = await raw(u('caolanh.entry'), 'GET', `/instances/${instance}/package.zip`)

@@ -113,7 +113,7 @@ const REPORTING = ['DT-P-CAOLANH', 'DT-P-SADEC'] as const
 const RECEIVING = ['DT', 'DT-SNV'] as const
 
 beforeAll(async () => {
-  t = await startTestApp({ now: () => clock })
+  t = await startTestApp({ now: () => clock, connectorHosts: ['127.0.0.1'] })
   units = await unitIds(t)
   // Complete the role set: every unit of the matrix gets a user for every role.
   const admin = new TestClient(t.app)

@@ -19,7 +19,7 @@ import {
 import { formatValue } from '../form/format.js'
 import { buildLayout, type SheetLayout } from '../form/layout.js'
 import { groupOf, nextRowId, type RowGroup } from '../form/row-groups.js'
-import { createFormGrid, type CellState, type FormGrid } from '../grid/form-grid.js'
+import { createFormGrid, type CellState, type FormGrid, type MenuItem } from '../grid/form-grid.js'
 import { DEFAULT_LICENSE_KEY, gridCss } from '../grid/handsontable.js'
 import { getLocale, localeTag, t } from '../i18n/i18n.js'
 import { LocaleController } from '../i18n/locale-controller.js'
@@ -242,7 +242,12 @@ export class RbFormSheet extends LitElement {
       const container = document.createElement('div')
       container.className = 'ht-theme-main rb-grid'
       host.append(container)
-      const grid = this.createGrid(container, layout, wb)
+      // The right-click menu lives next to the grid host, which clips its content.
+      host.parentElement?.querySelector(':scope > .rb-menu')?.remove()
+      const menu = document.createElement('div')
+      menu.className = 'ht-theme-main rb-menu'
+      host.after(menu)
+      const grid = this.createGrid(container, layout, wb, menu)
       this.grids.set(id, grid)
       // Fit the host to the laid-out table (header heights depend on wrapped text), up to a cap
       // beyond which the grid scrolls inside (virtualised).
@@ -257,9 +262,33 @@ export class RbFormSheet extends LitElement {
     }
   }
 
-  private createGrid(container: HTMLElement, layout: SheetLayout, wb: Workbook): FormGrid {
+  private createGrid(
+    container: HTMLElement,
+    layout: SheetLayout,
+    wb: Workbook,
+    menu: HTMLElement,
+  ): FormGrid {
     const tag = localeTag()
+    const section = layout.section.id
+    const dynamic = layout.section.rows.some((r) => r.dynamic !== undefined)
+    const items: MenuItem[] = [
+      {
+        key: 'rb_add_row',
+        name: () => t('sheet.addRow'),
+        disabled: (cell) =>
+          cell === undefined || this.dynamicGroup(section, cell.row)?.canAdd !== true,
+        run: (cell) => this.addRow(section, cell.row),
+      },
+      {
+        key: 'rb_remove_row',
+        name: () => t('sheet.removeRow'),
+        disabled: (cell) =>
+          cell === undefined || this.dynamicGroup(section, cell.row)?.canRemove !== true,
+        run: (cell) => this.removeRow(section, cell.row),
+      },
+    ]
     return createFormGrid({
+      ...(dynamic ? { menu: { container: menu, items } } : {}),
       container,
       layout,
       licenseKey: this.licenseKey,

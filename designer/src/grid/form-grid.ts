@@ -19,6 +19,14 @@ export interface CellState {
   describedBy?: string
 }
 
+/** One entry of the grid's right-click menu, for the cell the menu was opened on. */
+export interface MenuItem {
+  key: string
+  name(): string
+  disabled(cell: ResolvedCell | undefined): boolean
+  run(cell: ResolvedCell): void
+}
+
 export interface FormGridOptions {
   container: HTMLElement
   layout: SheetLayout
@@ -38,6 +46,8 @@ export interface FormGridOptions {
    */
   onEdit(entries: Array<[ResolvedCell, Scalar]>): readonly string[]
   onSelect?(cell: ResolvedCell | undefined): void
+  /** A right-click menu, drawn in `container` (themed, inside the same shadow root as the grid). */
+  menu?: { container: HTMLElement; items: readonly MenuItem[] }
 }
 
 export interface FormGrid {
@@ -200,7 +210,38 @@ export function createFormGrid(opts: FormGridOptions): FormGrid {
     afterSelectionEnd(row, col) {
       opts.onSelect?.(layout.cellAt(row, col))
     },
+    ...(opts.menu === undefined || opts.readOnly === true
+      ? {}
+      : { contextMenu: contextMenu(opts.menu) }),
   })
+
+  function selectedCell(): ResolvedCell | undefined {
+    const [row, col] = hot.getSelectedLast() ?? []
+    return row === undefined || col === undefined ? undefined : layout.cellAt(row, col)
+  }
+
+  function contextMenu(menu: NonNullable<FormGridOptions['menu']>): object {
+    // The menu closes on any mousedown on the document whose target is not inside it, and in a
+    // shadow root every target reads as the host: stop the menu's own clicks at its container.
+    menu.container.addEventListener('mousedown', (e) => e.stopPropagation())
+    menu.container.addEventListener('touchstart', (e) => e.stopPropagation())
+    return {
+      uiContainer: menu.container,
+      items: Object.fromEntries(
+        menu.items.map((item) => [
+          item.key,
+          {
+            name: () => item.name(),
+            disabled: () => item.disabled(selectedCell()),
+            callback: () => {
+              const cell = selectedCell()
+              if (cell !== undefined) item.run(cell)
+            },
+          },
+        ]),
+      ),
+    }
+  }
 
   function refresh(): void {
     const fresh = buildData(opts)

@@ -6,8 +6,10 @@ import Handsontable from 'handsontable/base'
 import { TextCellType, registerCellType } from 'handsontable/cellTypes'
 import { TextEditor, registerEditor } from 'handsontable/editors'
 import {
+  AutoColumnSize,
   AutoRowSize,
   Autofill,
+  ContextMenu,
   CopyPaste,
   ManualColumnResize,
   MergeCells,
@@ -25,9 +27,20 @@ export function registerGridModules(): void {
   registered = true
   registerCellType(TextCellType)
   registerEditor(TextEditor)
-  // No ContextMenu: inside a shadow root its items render but clicks on them never reach
-  // Handsontable (events are retargeted to the host), so the components offer buttons instead.
-  for (const plugin of [AutoRowSize, Autofill, CopyPaste, ManualColumnResize, MergeCells, UndoRedo]) registerPlugin(plugin)
+  // ContextMenu works inside a shadow root only with a `uiContainer` there that keeps its clicks
+  // from the document (see form-grid.ts); the components still offer buttons for every action.
+  // ContextMenu needs AutoColumnSize registered; both grids set colWidths, so it measures nothing.
+  for (const plugin of [
+    AutoColumnSize,
+    AutoRowSize,
+    Autofill,
+    ContextMenu,
+    CopyPaste,
+    ManualColumnResize,
+    MergeCells,
+    UndoRedo,
+  ])
+    registerPlugin(plugin)
 }
 
 /** Free evaluation key; deployments set their own through the component's `licenseKey`. */

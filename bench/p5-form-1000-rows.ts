@@ -217,7 +217,7 @@ const suite: BenchSuite = {
           ours: tti,
           goal: '< 1.5 s',
           pass: tti < INTERACTIVE_GOAL_MS,
-          note: `median of ${LOADS} loads of designer/dist/sandbox.html (the built bundle from a local static server; HTTP cache warm after the first) holding P1's template with its total row on top (1,001 rows x 10 columns, 500 constraints) and ${cells} filled inputs: from navigation start until the grid is drawn, a click selects an input cell and the first keystroke shows in its editor (${list(loads.map((l) => l.interactive))} ms; grid drawn at ${drawn.toFixed(0)} ms median). Includes parsing the bundle, loadTemplate, createWorkbook, the first Handsontable render (virtualised) and Playwright's click and key round trips.`,
+          note: `median of ${LOADS} loads of designer/dist/sandbox.html in one fresh Chromium profile (the built bundle from a local static server; the first load is the coldest) holding P1's template with its total row on top (1,001 rows x 10 columns, 500 constraints) and ${cells} filled inputs: from navigation start until the grid is drawn, a click selects an input cell and the first keystroke shows in its editor (${list(loads.map((l) => l.interactive))} ms; grid drawn at ${drawn.toFixed(0)} ms median). Includes parsing the bundle, loadTemplate, createWorkbook, the first Handsontable render (virtualised) and Playwright's click and key round trips.`,
         },
         {
           id: 'P5b',

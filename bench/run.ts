@@ -1,14 +1,14 @@
 /**
  * `npm run bench`: runs every suite `bench/p*.ts` (each default-exports a BenchSuite), prints the
  * results and writes docs/BENCHMARKS.md. `npm run bench -- p1` runs only suites whose file name
- * contains `p1` and prints without writing the file (a partial table would drop the others).
+ * contains `p1` and merges their rows into the file by row id, keeping every other row as it was.
  */
-import { readdir, writeFile } from 'node:fs/promises'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { BenchRow, BenchSuite } from './harness.js'
-import { renderTable } from './report.js'
+import { mergeTables, renderTable } from './report.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'))
@@ -38,8 +38,13 @@ const table = renderTable(
   { machine, date },
 )
 process.stdout.write(`\n${table}\n`)
+const target = path.join(here, '..', 'docs', 'BENCHMARKS.md')
 if (filters.length === 0) {
-  await writeFile(path.join(here, '..', 'docs', 'BENCHMARKS.md'), table)
+  await writeFile(target, table)
   process.stdout.write('wrote docs/BENCHMARKS.md\n')
+} else if (rows.length > 0) {
+  const existing = await readFile(target, 'utf8').catch(() => '')
+  await writeFile(target, mergeTables(existing, table))
+  process.stdout.write(`merged ${rows.map((r) => r.row.id).join(', ')} into docs/BENCHMARKS.md\n`)
 }
 if (rows.some((r) => r.row.pass === false)) process.exitCode = 1

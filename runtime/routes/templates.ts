@@ -1,3 +1,4 @@
+import type { InferEntity } from '@mikro-orm/core'
 import type { Context } from 'hono'
 import { requireRole } from '../auth/access.js'
 import type { AppEnv, Auth } from '../context.js'
@@ -40,6 +41,38 @@ async function versionInTenant(c: Context<AppEnv>, auth: Auth, id: number): Prom
   const home = await getUnit(em(c), auth.user.unitId)
   if (v.tenantId !== home.rootId) throw notFound(`Template version ${id}`)
   return v
+}
+
+/**
+ * Stores a validated definition as a new draft version of `t` (just created, or an existing
+ * template) and audits it: what creating a template and creating a version have in common.
+ */
+async function storeDraftVersion(
+  c: Context<AppEnv>,
+  auth: Auth,
+  t: InferEntity<typeof Template>,
+  resolved: ReturnType<typeof resolveDefinition>,
+  action: string,
+) {
+  const { template, diagnostics } = resolved
+  const v = em(c).create(TemplateVersion, {
+    template: t,
+    version: template.version,
+    status: 'draft',
+    definition: template.definition,
+    lockVersion: 1,
+    createdBy: auth.user.id,
+  })
+  await em(c).flush()
+  const row = await getVersion(em(c), v.id)
+  await audit(c, auth, {
+    tenantId: t.tenantId,
+    action,
+    entity: 'template_version',
+    entityId: v.id,
+    after: { code: row.code, version: row.version },
+  })
+  return present(row, diagnostics)
 }
 
 const DEFINITION = {
@@ -115,32 +148,14 @@ export const templateRoutes = defineRoutes([
       const input = body as { ownerUnitId?: number; definition: Record<string, unknown> }
       const owner = await getUnit(em(c), input.ownerUnitId ?? auth.user.unitId)
       requireRole(auth, 'designer', owner)
-      const doc = { ...input.definition, status: 'draft' }
-      const { template, diagnostics } = resolveDefinition(doc, engine(c))
+      const resolved = resolveDefinition({ ...input.definition, status: 'draft' }, engine(c))
       const t = em(c).create(Template, {
         tenantId: owner.rootId,
         ownerUnit: owner.id,
-        code: template.code,
-        name: template.definition.name,
+        code: resolved.template.code,
+        name: resolved.template.definition.name,
       })
-      const v = em(c).create(TemplateVersion, {
-        template: t,
-        version: template.version,
-        status: 'draft',
-        definition: template.definition,
-        lockVersion: 1,
-        createdBy: auth.user.id,
-      })
-      await em(c).flush()
-      const row = await getVersion(em(c), v.id)
-      await audit(c, auth, {
-        tenantId: owner.rootId,
-        action: 'template.create',
-        entity: 'template_version',
-        entityId: v.id,
-        after: { code: row.code, version: row.version },
-      })
-      return present(row, diagnostics)
+      return storeDraftVersion(c, auth, t, resolved, 'template.create')
     },
   },
   {
@@ -163,35 +178,15 @@ export const templateRoutes = defineRoutes([
       const home = await getUnit(em(c), auth.user.unitId)
       if (t === null || t.tenantId !== home.rootId) throw notFound(`Template ${c.req.param('id')}`)
       requireRole(auth, 'designer', await getUnit(em(c), t.ownerUnit.id))
-      const { template, diagnostics } = resolveDefinition(
-        { ...definition, status: 'draft' },
-        engine(c),
-      )
-      if (template.code !== t.code) {
+      const resolved = resolveDefinition({ ...definition, status: 'draft' }, engine(c))
+      if (resolved.template.code !== t.code) {
         throw unprocessable(
           'code_mismatch',
-          `The definition's code '${template.code}' is not this template's code '${t.code}'`,
+          `The definition's code '${resolved.template.code}' is not this template's code '${t.code}'`,
           { pointer: '/definition/code' },
         )
       }
-      const v = em(c).create(TemplateVersion, {
-        template: t,
-        version: template.version,
-        status: 'draft',
-        definition: template.definition,
-        lockVersion: 1,
-        createdBy: auth.user.id,
-      })
-      await em(c).flush()
-      const row = await getVersion(em(c), v.id)
-      await audit(c, auth, {
-        tenantId: t.tenantId,
-        action: 'template.version-create',
-        entity: 'template_version',
-        entityId: v.id,
-        after: { code: row.code, version: row.version },
-      })
-      return present(row, diagnostics)
+      return storeDraftVersion(c, auth, t, resolved, 'template.version-create')
     },
   },
   {

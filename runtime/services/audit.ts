@@ -27,11 +27,28 @@ interface HashedFields {
   after: unknown
 }
 
-/** What jsonb will give back (Dates become strings, undefined keys vanish): hash exactly that. */
+/** True when `value` is already what jsonb gives back: JSON scalars, dense arrays, plain objects. */
+function isPlainJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true
+  if (typeof value === 'number') return Number.isFinite(value)
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!(i in value) || !isPlainJson(value[i])) return false
+    return true
+  }
+  if (typeof value !== 'object') return false
+  const proto = Object.getPrototypeOf(value) as unknown
+  if (proto !== Object.prototype && proto !== null) return false
+  for (const v of Object.values(value)) if (!isPlainJson(v)) return false
+  return true
+}
+
+/**
+ * What jsonb will give back (Dates become strings, undefined keys vanish): hash exactly that.
+ * A save's 1,000 cells are plain JSON already, so the JSON round trip is skipped for them.
+ */
 function asJson(value: unknown): unknown {
-  return value === undefined || value === null
-    ? null
-    : (JSON.parse(JSON.stringify(value)) as unknown)
+  if (value === undefined || value === null) return null
+  return isPlainJson(value) ? value : (JSON.parse(JSON.stringify(value)) as unknown)
 }
 
 export function entryHash(prevHash: string, entry: HashedFields): string {

@@ -73,16 +73,25 @@ export async function writeCells(
   if (changes.length === 0) return
   const tree = JSON.stringify(changeTree(changes))
   if (changes.some((c) => c.value !== null)) {
+    // Update what exists, insert the rest: cheaper than INSERT ... ON CONFLICT for 1,000 rows, and
+    // with the table's free space (fillfactor) the updates stay on their page, touching no index.
+    // The instance's row lock keeps two saves of one revision from racing on the inserts.
     await queryBound(
       em,
-      `insert into cell_value (tenant_id, revision_id, section, row, col, num, txt)
-       select ?::int, ?::int, s.key, r.key, c.key,
-              case when jsonb_typeof(c.value) = 'number' then c.value::numeric end,
-              case jsonb_typeof(c.value) when 'string' then c.value #>> '{}' when 'boolean' then upper(c.value::text) end
-         from ${CELLS_OF}
-        where jsonb_typeof(c.value) <> 'null'
-       on conflict (tenant_id, revision_id, section, row, col) do update set num = excluded.num, txt = excluded.txt`,
-      [tenantId, revisionId, tree],
+      `with u as (
+         select s.key as s, r.key as r, c.key as c,
+                case when jsonb_typeof(c.value) = 'number' then c.value::numeric end as n,
+                case jsonb_typeof(c.value) when 'string' then c.value #>> '{}' when 'boolean' then upper(c.value::text) end as t
+           from ${CELLS_OF}
+          where jsonb_typeof(c.value) <> 'null'),
+       updated as (
+         update cell_value v set num = u.n, txt = u.t from u
+          where v.tenant_id = ?::int and v.revision_id = ?::int and v.section = u.s and v.row = u.r and v.col = u.c
+         returning v.section, v.row, v.col)
+       insert into cell_value (tenant_id, revision_id, section, row, col, num, txt)
+       select ?::int, ?::int, u.s, u.r, u.c, u.n, u.t from u
+        where not exists (select 1 from updated d where d.section = u.s and d.row = u.r and d.col = u.c)`,
+      [tree, tenantId, revisionId, tenantId, revisionId],
     )
   }
   if (changes.some((c) => c.value === null)) {

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import {
+  comparePeriods,
   compareVersionLabels,
   isLate,
   isPeriodId,
@@ -96,6 +97,43 @@ async function loadAssignment(
   return { a, unit: await getUnit(em(c), a.unitId), targets }
 }
 
+/** Whether two schedules share a period (an open end reaches every later period). */
+function overlaps(a: AssignmentSchedule, b: AssignmentSchedule): boolean {
+  const startsBy = (from: string, to: string | undefined) =>
+    to === undefined || comparePeriods(from, to) <= 0
+  return startsBy(a.fromPeriod, b.toPeriod) && startsBy(b.fromPeriod, a.toPeriod)
+}
+
+/**
+ * The same version assigned again to a unit for a period it already reports would open a second,
+ * identical report for that unit: 409 names the unit, the period range and the assignment.
+ * Ad-hoc forms may be assigned again (each one is a new occasion).
+ */
+async function refuseDuplicate(
+  c: Context<AppEnv>,
+  versionId: number,
+  type: string,
+  schedule: AssignmentSchedule,
+  targets: readonly UnitRow[],
+): Promise<void> {
+  if (type === 'none') return
+  const rows = await query<{ id: number; schedule: AssignmentSchedule; unitId: number }>(
+    em(c),
+    `select a.id, a.schedule, x.unit_id as "unitId" from assignment a join assignment_target x on x.assignment_id = a.id
+      where a.template_version_id = ? and a.active and x.unit_id = any(?::int[]) order by a.id`,
+    [versionId, `{${targets.map((t) => t.id).join(',')}}`],
+  )
+  const hit = rows.find((r) => overlaps(r.schedule, schedule))
+  if (hit === undefined) return
+  const unit = targets.find((t) => t.id === hit.unitId)!
+  const range = `${hit.schedule.fromPeriod}..${hit.schedule.toPeriod ?? ''}`
+  throw conflict(
+    'already_assigned',
+    `${unit.code} already reports this version for ${range} (assignment ${hit.id})`,
+    { pointer: `/targetUnitIds/${targets.indexOf(unit)}`, assignmentId: hit.id },
+  )
+}
+
 /** The board's state of one unit: where its report stands, or `late` when the deadline passed unsent. */
 export type BoardState =
   | 'not_started'
@@ -179,6 +217,7 @@ export const assignmentRoutes = defineRoutes([
         }
         targets.push(t)
       }
+      await refuseDuplicate(c, version.id, version.definition.periodType, input.schedule, targets)
       const row = await queryOne<{ id: number }>(
         em(c),
         `insert into assignment (tenant_id, template_version_id, unit_id, schedule, active, created_by_id, created_at)
@@ -224,12 +263,18 @@ export const assignmentRoutes = defineRoutes([
     async handler(c, _body, auth) {
       const home = await getUnit(em(c), auth.user.unitId)
       const rows = await query<
-        AssignmentView & { unitCode: string; unitPath: string; targetPaths: string[] }
+        AssignmentView & {
+          unitCode: string
+          unitPath: string
+          targetPaths: string[]
+          instanceCount: number
+        }
       >(
         em(c),
         `select a.id, a.template_version_id as "templateVersionId", a.unit_id as "unitId", a.schedule, a.active, t.code, v.version, t.name,
                 u.code as "unitCode", u.path as "unitPath",
-                (select json_agg(ou.path) from assignment_target x join org_unit ou on ou.id = x.unit_id where x.assignment_id = a.id) as "targetPaths"
+                (select json_agg(ou.path) from assignment_target x join org_unit ou on ou.id = x.unit_id where x.assignment_id = a.id) as "targetPaths",
+                (select count(*)::int from report_instance ri where ri.tenant_id = a.tenant_id and ri.assignment_id = a.id) as "instanceCount"
            from assignment a join template_version v on v.id = a.template_version_id join template t on t.id = v.template_id
            join org_unit u on u.id = a.unit_id where a.tenant_id = ? order by a.id desc`,
         [home.rootId],
@@ -239,22 +284,37 @@ export const assignmentRoutes = defineRoutes([
           auth.grants.some((g) => r.unitPath.startsWith(g.path)) ||
           r.targetPaths.some((p) => auth.grants.some((g) => p.startsWith(g.path))),
       )
-      return { assignments: mine.map(({ unitPath: _p, targetPaths: _t, ...r }) => r) }
+      return {
+        assignments: mine.map(({ unitPath: _p, targetPaths, ...r }) => ({
+          ...r,
+          targetCount: targetPaths.length,
+        })),
+      }
     },
   },
   {
     method: 'get',
     path: '/assignments/:id',
     operationId: 'getAssignment',
-    summary: 'One assignment with its target units',
+    summary:
+      'One assignment with its target units, how many report instances it opened, and whether the opening job is still pending',
     tag: 'assignments',
     roles: 'aggregator or viewer on the assigning unit',
     async handler(c, _body, auth) {
       const { a, unit, targets } = await loadAssignment(c, auth, intParam(c.req.param('id'), 'id'))
       requireRole(auth, ['aggregator', 'viewer', 'admin'], unit)
+      // Instances open in a background job: the assigning screen polls these two to say when.
+      const opened = await queryOne<{ n: number; opening: boolean }>(
+        em(c),
+        `select (select count(*)::int from report_instance where tenant_id = ? and assignment_id = ?) as n,
+                exists (select 1 from job where unique_key = ? and status = 'pending') as opening`,
+        [a.tenantId, a.id, `open-instances:${a.id}`],
+      )
       return {
         ...a,
         targets: targets.map((t) => ({ id: t.id, code: t.code, name: t.name, tier: t.tier })),
+        instanceCount: opened?.n ?? 0,
+        opening: opened?.opening ?? false,
       }
     },
   },

@@ -329,15 +329,15 @@ describe('compileFormula: external values', () => {
   }
   it('asks ExternalValues for period functions, with the section filled in', () => {
     const ext = external()
-    const g = testGrid(['r1'], ['c1'], { external: ext })
+    const g = testGrid(['r1', 'r2'], ['c1'], { external: ext })
     g.set('r1.c1', 'HN')
     expect(run('PREV_PERIOD(r1.c1)', g)).toBe(0.3)
-    expect(run('SAME_PERIOD_LAST_YEAR(s!r2.c2) + YEAR_TO_DATE(r1.c1)', g)).toBe(0.6)
+    expect(run('SAME_PERIOD_LAST_YEAR(s!r2.c2) + YEAR_TO_DATE(r2.c1)', g)).toBe(0.6)
     expect(run('CHILD_VALUE(r1.c1, r5.c5)', g)).toBe('HN:r5')
     expect(ext.calls).toEqual([
       ['prev-period', { section: 'main', row: 'r1', col: 'c1' }],
       ['same-period-last-year', { section: 's', row: 'r2', col: 'c2' }],
-      ['year-to-date', { section: 'main', row: 'r1', col: 'c1' }],
+      ['year-to-date', { section: 'main', row: 'r2', col: 'c1' }],
       ['child-unit', { section: 'main', row: 'r5', col: 'c5' }, 'HN'],
     ])
   })
@@ -382,6 +382,21 @@ describe('compileFormula: external values', () => {
   it('turns a missing external value into empty', () => {
     const get = vi.fn(() => undefined as unknown as Value)
     const g = testGrid(['r1'], ['c1'], { external: { get } })
-    expect(run('YEAR_TO_DATE(r1.c1)', g)).toBeNull()
+    expect(run('PREV_PERIOD(r1.c1)', g)).toBeNull()
+  })
+  it('adds the current value to the earlier periods for YEAR_TO_DATE of the own template', () => {
+    const g = testGrid(['r1'], ['c1'], { external: { get: () => 30 } })
+    expect(run('YEAR_TO_DATE(r1.c1)', g)).toBe(30)
+    g.set('r1.c1', 12)
+    expect(run('YEAR_TO_DATE(r1.c1)', g)).toBe(42)
+    g.set('r1.c1', 'mười')
+    expect(run('YEAR_TO_DATE(r1.c1)', g)).toMatchObject({
+      error: '#VALUE!',
+      detail: 'main!r1.c1 holds "mười", not a number',
+    })
+    const failing = testGrid(['r1'], ['c1'], { external: { get: () => ({ error: '#REF!' }) } })
+    failing.set('r1.c1', 12)
+    expect(run('YEAR_TO_DATE(r1.c1)', failing)).toEqual({ error: '#REF!' })
+    expect(run('YEAR_TO_DATE(r9.c1)', g)).toMatchObject({ error: '#REF!' })
   })
 })

@@ -161,6 +161,48 @@ export function compileExternal(
   if (external === undefined) {
     return constant(formulaError('#N/A', `no external source for ${kind} ${formatRef(target)}`))
   }
+  const read = readExternal(kind, target, arg, external)
+  if (kind === 'year-to-date' && isOwn(target, env)) return addCurrent(read, target, env)
+  return read
+}
+
+/** A reference to the formula's own template (unqualified, or qualified with its own code). */
+function isOwn(ref: CellRef, env: CompileEnv): boolean {
+  return ref.template === undefined || ref.template === env.template
+}
+
+/**
+ * YEAR_TO_DATE of the report's own cell: the earlier periods (from outside) plus the cell itself,
+ * read as a dependency so an edit of the cell recomputes the total, in one pass.
+ */
+function addCurrent(earlier: Ev, target: CellRef, env: CompileEnv): Ev {
+  const local: CellRef = { section: target.section!, row: target.row, col: target.col }
+  const slot = refSlot(local, env)
+  if (typeof slot !== 'number') return constant(slot)
+  return (v) => {
+    const sum = earlier(v)
+    if (isFormulaError(sum)) return sum
+    const current = v[slot] ?? null
+    if (isFormulaError(current)) return current
+    if (current === null || current === '') return sum ?? 0
+    if (typeof current !== 'number')
+      return formulaError(
+        '#VALUE!',
+        `${formatRef(local)} holds ${JSON.stringify(current)}, not a number`,
+      )
+    if (sum === null || sum === '') return current
+    if (typeof sum !== 'number')
+      return formulaError('#VALUE!', `year-to-date ${formatRef(local)} is not a number`)
+    return normalizeNumber(sum + current)
+  }
+}
+
+function readExternal(
+  kind: ExternalKind,
+  target: CellRef,
+  arg: Ev | undefined,
+  external: NonNullable<CompileEnv['external']>,
+): Ev {
   return (v) => {
     let argument: Scalar | undefined
     if (arg !== undefined) {

@@ -49,6 +49,8 @@ export interface FormulaFunction {
 /**
  * Values that the runtime feeds from outside the current report instance:
  * previous period, same period last year, year-to-date, a child unit's value, another template's value.
+ * For `year-to-date` of the report's own template the source gives the sum of the earlier periods
+ * of the year; the formula adds the cell's current value itself (a dependency like any reference).
  */
 export type ExternalKind =
   'prev-period' | 'same-period-last-year' | 'year-to-date' | 'child-unit' | 'other-template'
@@ -102,6 +104,8 @@ export interface CompileEnv {
   /** Row-major slots of a range, or an error value (usually #REF!). */
   slotsOf(range: RangeRef): number[][] | FormulaError
   external?: ExternalValues
+  /** Code of the formula's template: YEAR_TO_DATE of its own cells adds their current value. */
+  template?: string
 }
 
 /** A compiled formula: evaluate it against the current values as often as needed. Never throws. */

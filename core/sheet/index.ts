@@ -8,3 +8,10 @@ export type { Workbook, WorkbookOptions } from './workbook.js'
 export { checkCycles } from './check-cycles.js'
 export { formatCellValue, roundTo } from './format-value.js'
 export type { FormatOptions } from './format-value.js'
+export {
+  externalPeriods,
+  externalValuesFromData,
+  externalValuesOf,
+  reportKey,
+} from './external-reports.js'
+export type { ExternalLookup, ExternalReportsData, ReportCells } from './external-reports.js'

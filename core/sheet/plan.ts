@@ -105,6 +105,7 @@ class RecordingEnv implements CompileEnv {
     private readonly edges: number[],
     readonly section: string,
     private readonly slot: number,
+    readonly template: string,
   ) {}
 
   slotOf(ref: CellRef): number | FormulaError {
@@ -155,7 +156,7 @@ function buildPlan(template: ResolvedTemplate, functions: FunctionRegistry): Pla
     }
     return compileFormula(
       parsed.ast,
-      new RecordingEnv(layout, functions, delegate, edges, section, slot),
+      new RecordingEnv(layout, functions, delegate, edges, section, slot, template.code),
     )
   }
 

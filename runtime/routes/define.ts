@@ -26,6 +26,13 @@ interface RouteBase {
   status?: ContentfulStatusCode
   /** Roles the route needs, for the OpenAPI description (enforced in the handler, on the right unit). */
   roles?: string
+  /**
+   * A file upload: the media types of the request body, which the handler reads itself
+   * (`multipart/form-data` means a form with the file in a `file` field).
+   */
+  upload?: { mediaTypes: string[] }
+  /** Media type of the file a download returns (its handler returns a Response). */
+  produces?: string
 }
 
 export interface PublicRoute extends RouteBase {

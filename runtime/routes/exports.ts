@@ -183,6 +183,7 @@ function exportRoute(format: Format): RouteDef {
     tag: 'files',
     roles: 'as for reading the instance',
     query: [REVISION_QUERY],
+    produces: MEDIA_TYPES[format],
     async handler(c, _body, auth) {
       const loaded = await readableExport(c, auth)
       const out = await RENDER[format](loaded, now(c))
@@ -552,6 +553,7 @@ export const exportRoutes = defineRoutes([
     tag: 'files',
     roles: 'as for reading the instance',
     query: [REVISION_QUERY],
+    produces: MEDIA_TYPES.zip,
     async handler(c, _body, auth) {
       const ctx = await instanceFor(c, auth)
       requireRead(auth, ctx)
@@ -597,6 +599,7 @@ export const exportRoutes = defineRoutes([
     tag: 'files',
     roles: 'designer on the owner unit',
     status: 201,
+    upload: { mediaTypes: [MEDIA_TYPES.xlsx, 'multipart/form-data'] },
     query: [
       { name: 'ownerUnitId', type: 'integer', description: 'Owner unit; the caller’s by default' },
       { name: 'code', type: 'string', description: 'Template code (else read from "Biểu số …")' },
@@ -614,6 +617,7 @@ export const exportRoutes = defineRoutes([
       'Prefill the draft from a .csv in the layout of export.csv (input cells only; rows added to lists included). Body: the CSV text, or multipart/form-data with a `file` field. A bad line refuses the whole file (422 naming line and column) and the draft is unchanged; `version` as for saving (409 when stale)',
     tag: 'files',
     roles: 'entry on the reporting unit',
+    upload: { mediaTypes: ['text/csv', 'multipart/form-data'] },
     query: [
       {
         name: 'version',
@@ -634,6 +638,7 @@ export const exportRoutes = defineRoutes([
       'Check an incoming QCVN 125 exchange packet without storing it: schema errors with JSON pointers (422), cells against the named template version, the sender’s computed figures against ours, each CMS signature against this installation’s CA, and the local report it matches (when the caller may read it). Body: the packet JSON',
     tag: 'files',
     roles: 'any signed-in user',
+    upload: { mediaTypes: [MEDIA_TYPES.json] },
     async handler(c, _body, auth) {
       return checkPacket(c, auth)
     },

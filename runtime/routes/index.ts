@@ -3,6 +3,7 @@ import { auditRoutes } from './audit.js'
 import { authRoutes } from './auth.js'
 import { dashboardRoutes } from './dashboard.js'
 import { exportRoutes } from './exports.js'
+import { externalValueRoutes } from './external-values.js'
 import type { RouteDef } from './define.js'
 import { instanceRoutes } from './instances.js'
 import { notificationRoutes } from './notifications.js'
@@ -21,6 +22,7 @@ export function apiRoutes(): RouteDef[] {
     ...pluginRoutes,
     ...assignmentRoutes,
     ...instanceRoutes,
+    ...externalValueRoutes,
     ...exportRoutes,
     ...dashboardRoutes,
     ...notificationRoutes,

@@ -19,6 +19,47 @@ function errorResponse(description: string) {
   }
 }
 
+const BINARY = { type: 'string', format: 'binary' }
+
+/** Request body of a JSON route, or of a file upload in each of its media types. */
+function requestBody(r: RouteDef): Record<string, unknown> | undefined {
+  if (r.upload !== undefined) {
+    const content = Object.fromEntries(
+      r.upload.mediaTypes.map((type) => [
+        type,
+        {
+          schema:
+            type === 'multipart/form-data'
+              ? { type: 'object', required: ['file'], properties: { file: BINARY } }
+              : type.startsWith('application/json')
+                ? { type: 'object' }
+                : BINARY,
+        },
+      ]),
+    )
+    return { required: true, content }
+  }
+  if (r.body === undefined) return undefined
+  return { required: true, content: { 'application/json': { schema: r.body } } }
+}
+
+/** A download is the file as an attachment; any other success is JSON. */
+function success(r: RouteDef): Record<string, unknown> {
+  if (r.produces === undefined)
+    return { description: 'Success', content: { 'application/json': { schema: {} } } }
+  const json = r.produces.startsWith('application/json')
+  return {
+    description: 'The file, as an attachment',
+    headers: {
+      'Content-Disposition': {
+        description: 'attachment; filename="…"; filename*=UTF-8\'\'… (RFC 6266)',
+        schema: { type: 'string' },
+      },
+    },
+    content: { [r.produces]: { schema: json ? { type: 'object' } : BINARY } },
+  }
+}
+
 /** `/users/:id` -> `/users/{id}` and its path parameter names. */
 function openApiPath(path: string): { path: string; params: string[] } {
   const params: string[] = []
@@ -44,21 +85,17 @@ export function buildOpenApi(routes: readonly RouteDef[]): Record<string, unknow
         schema: { type: q.type },
       })),
     ]
+    const body = requestBody(r)
     const op: Record<string, unknown> = {
       operationId: r.operationId,
       summary: r.summary,
       tags: [r.tag],
       ...(r.roles === undefined ? {} : { description: `Requires: ${r.roles}.` }),
       ...(parameters.length > 0 ? { parameters } : {}),
-      ...(r.body === undefined
-        ? {}
-        : { requestBody: { required: true, content: { 'application/json': { schema: r.body } } } }),
+      ...(body === undefined ? {} : { requestBody: body }),
       security: r.public === true ? [] : [{ session: [], csrf: [] }],
       responses: {
-        [String(r.status ?? 200)]: {
-          description: 'Success',
-          content: { 'application/json': { schema: {} } },
-        },
+        [String(r.status ?? 200)]: success(r),
         '400': errorResponse('Malformed JSON or a body that does not match the schema'),
         ...(r.public === true
           ? {}

@@ -12,22 +12,19 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql'
 import {
-  cellKey,
   createWorkbook,
-  isFormulaError,
+  externalPeriods,
+  externalValuesOf,
   parseFormula,
-  previousPeriod,
-  samePeriodLastYear,
-  yearToDatePeriods,
+  reportKey,
   type Ast,
   type CellKey,
   type CellRef,
   type Engine,
   type ExternalKind,
+  type ExternalReportsData,
   type ExternalValues,
-  type FormulaError,
   type ResolvedTemplate,
-  type Scalar,
   type SubmissionDocument,
   type Value,
 } from '../../core/index.js'
@@ -99,13 +96,87 @@ export function externalNeeds(template: ResolvedTemplate): ExternalNeeds {
   return needs
 }
 
-/** The external values of one report, and how to feed YEAR_TO_DATE the report's own current values. */
+function collectReads(ast: Ast, code: string, section: string, out: Map<string, Set<CellKey>>) {
+  const add = (ref: CellRef) => {
+    const t = ref.template ?? code
+    let set = out.get(t)
+    if (set === undefined) out.set(t, (set = new Set()))
+    set.add(`${ref.section ?? section}!${ref.row}.${ref.col}`)
+  }
+  switch (ast.type) {
+    case 'ref':
+      if (ast.ref.template !== undefined) add(ast.ref)
+      return
+    case 'call': {
+      const ext = CALLS[ast.name]
+      ast.args.forEach((arg, i) => {
+        if (ext !== undefined && i === ext.refArg && arg.type === 'ref') add(arg.ref)
+        else collectReads(arg, code, section, out)
+      })
+      return
+    }
+    case 'unary':
+      return collectReads(ast.arg, code, section, out)
+    case 'binary':
+      collectReads(ast.left, code, section, out)
+      return collectReads(ast.right, code, section, out)
+    default:
+      return
+  }
+}
+
+const readsCache = new WeakMap<ResolvedTemplate, (code: string, key: CellKey) => boolean>()
+
+/**
+ * Whether a template's formulas read cell `key` of template `code` from another report. A row
+ * added to a list (`<dynamic row>_<n>`) reads what its dynamic row reads, so the rows of the other
+ * report that extend a read row count too. This bounds what the browser is sent to what it needs.
+ */
+export function readsCell(template: ResolvedTemplate): (code: string, key: CellKey) => boolean {
+  let reads = readsCache.get(template)
+  if (reads !== undefined) return reads
+  const out = new Map<string, Set<CellKey>>()
+  const scan = (f: string, section: string) => {
+    if (!/[A-Z_]\(|'/.test(f)) return
+    const parsed = parseFormula(f)
+    if (parsed.ok) collectReads(parsed.ast, template.code, section, out)
+  }
+  for (const s of template.sections) {
+    if (s.kind !== 'grid') continue
+    for (const c of s.cells) if (c.formula !== undefined) scan(c.formula, s.id)
+  }
+  for (const c of template.constraints) {
+    scan(c.check, c.place.section)
+    if (c.when !== undefined) scan(c.when, c.place.section)
+    for (const o of Object.values(c.operands)) scan(o, c.place.section)
+  }
+  // section!col -> rows read, for the `<row>_` prefix test.
+  const rowsOf = new Map<string, Map<string, string[]>>()
+  for (const [code, keys] of out) {
+    const byCol = new Map<string, string[]>()
+    for (const k of keys) {
+      const m = /^(.*)!(.*)\.([^.]*)$/.exec(k)
+      if (m === null) continue
+      const sc = `${m[1]}!${m[3]}`
+      byCol.set(sc, [...(byCol.get(sc) ?? []), m[2]!])
+    }
+    rowsOf.set(code, byCol)
+  }
+  reads = (code, key) => {
+    if (out.get(code)?.has(key) === true) return true
+    const m = /^(.*)!(.*)\.([^.]*)$/.exec(key)
+    const rows = m === null ? undefined : rowsOf.get(code)?.get(`${m[1]}!${m[3]}`)
+    return rows?.some((r) => m![2]!.startsWith(`${r}_`)) ?? false
+  }
+  readsCache.set(template, reads)
+  return reads
+}
+
+/** The external values of one report. */
 export interface ExternalSource {
   values: ExternalValues
-  /** True when YEAR_TO_DATE reads the report's own template: the current value comes from `current`. */
-  readsOwnYearToDate: boolean
-  /** Sets where YEAR_TO_DATE finds the current period's value of the report itself. */
-  setCurrent(get: (key: CellKey) => Value): void
+  /** The referenced reports' cells the template reads, as JSON (what the browser's workbook needs). */
+  data(): ExternalReportsData
 }
 
 interface Found {
@@ -125,18 +196,6 @@ const evaluated = new WeakMap<Engine, Map<number, Map<CellKey, Value>>>()
 
 /** A chain PREV_PERIOD(PREV_PERIOD(…)) through formula cells stops after this many reports. */
 const MAX_DEPTH = 3
-
-function refError(detail: string): FormulaError {
-  return { error: '#REF!', detail }
-}
-
-function periodOf(fn: (p: string) => string, period: string): string | Error {
-  try {
-    return fn(period)
-  } catch (e) {
-    return e as Error
-  }
-}
 
 export interface ReportKey {
   tenantId: number
@@ -163,10 +222,9 @@ export async function loadExternalValues(
   const needs = externalNeeds(template)
   if (needs.size === 0) return undefined
   const { period, unit } = report
-  const prev = periodOf(previousPeriod, period)
-  const lastYear = periodOf(samePeriodLastYear, period)
-  const ytd = periodOf((p) => yearToDatePeriods(p).join(','), period)
-  const earlier = typeof ytd === 'string' ? ytd.split(',').slice(0, -1) : []
+  const periods = externalPeriods(period)
+  const [prev, lastYear] = [periods.previous, periods.lastYear]
+  const earlier = periods.earlier instanceof Error ? [] : periods.earlier
   const wanted: { c: string; p: string; children: boolean }[] = []
   const want = (kind: ExternalKind, periods: (string | Error)[], children = false) => {
     for (const code of needs.get(kind) ?? []) {
@@ -253,7 +311,7 @@ export async function loadExternalValues(
       ),
     )
   }
-  const byReport = new Map(found.map((f) => [`${f.unitCode}|${f.templateCode}|${f.period}`, f]))
+  const byReport = new Map(found.map((f) => [reportKey(f.unitCode, f.templateCode, f.period), f]))
   let cache = evaluated.get(engine)
   if (cache === undefined) evaluated.set(engine, (cache = new Map()))
   const cells = (f: Found): Map<CellKey, Value> => {
@@ -262,17 +320,12 @@ export async function loadExternalValues(
     let snapshot = reads ? undefined : cache.get(f.revisionId)
     if (snapshot === undefined) {
       const ext = nested.get(f.revisionId)
-      const opts = {
+      snapshot = createWorkbook(t, {
         values: f.document.values,
         functions: engine.functions,
         ...(f.document.dynamicRows === undefined ? {} : { dynamicRows: f.document.dynamicRows }),
         ...(ext === undefined ? {} : { external: ext.values }),
-      }
-      if (ext?.readsOwnYearToDate === true) {
-        const first = createWorkbook(t, opts)
-        ext.setCurrent((key) => first.get(key))
-      }
-      snapshot = createWorkbook(t, opts).snapshot()
+      }).snapshot()
       if (!reads) {
         if (cache.size > 2000) cache.clear()
         cache.set(f.revisionId, snapshot)
@@ -280,63 +333,29 @@ export async function loadExternalValues(
     }
     return snapshot
   }
-  const valueIn = (unitCode: string, code: string, p: string | Error, key: CellKey): Value => {
-    if (p instanceof Error) throw p
-    const f = byReport.get(`${unitCode}|${code}|${p}`)
-    if (f === undefined) return null
-    const snapshot = cells(f)
-    if (!snapshot.has(key))
-      return refError(`${key} is not a cell of ${code} ${f.document.template.version}`)
-    return snapshot.get(key) ?? null
-  }
-  let current: ((key: CellKey) => Value) | undefined
-
-  const values: ExternalValues = {
-    get(kind: ExternalKind, ref: CellRef, arg?: Scalar): Value {
-      const code = ref.template ?? template.code
-      const key = cellKey(ref.section ?? '', ref.row, ref.col)
-      switch (kind) {
-        case 'prev-period':
-          return valueIn(unit.code, code, prev, key)
-        case 'same-period-last-year':
-          return valueIn(unit.code, code, lastYear, key)
-        case 'other-template':
-          return valueIn(unit.code, code, period, key)
-        case 'child-unit': {
-          const child = String(arg ?? '')
-          if (!children.has(child)) return refError(`unit "${child}" is not below ${unit.code}`)
-          return valueIn(child, code, period, key)
-        }
-        case 'year-to-date': {
-          if (ytd instanceof Error) throw ytd
-          const parts = earlier.map((p) => valueIn(unit.code, code, p, key))
-          if (code === template.code) {
-            parts.push(
-              current === undefined
-                ? { error: '#N/A', detail: 'current value not known yet' }
-                : current(key),
-            )
-          } else {
-            parts.push(valueIn(unit.code, code, period, key))
-          }
-          let sum = 0
-          for (const v of parts) {
-            if (isFormulaError(v)) return v
-            if (v === null || v === '') continue
-            if (typeof v !== 'number')
-              return { error: '#VALUE!', detail: `${key} holds ${JSON.stringify(v)}, not a number` }
-            sum += v
-          }
-          return sum
-        }
-      }
+  const lookup = {
+    template: template.code,
+    unit: unit.code,
+    period,
+    isChild: (code: string) => children.has(code),
+    report(unitCode: string, code: string, p: string) {
+      const f = byReport.get(reportKey(unitCode, code, p))
+      if (f === undefined) return undefined
+      const snapshot = cells(f)
+      return { version: f.document.template.version, get: (key: CellKey) => snapshot.get(key) }
     },
   }
   return {
-    values,
-    readsOwnYearToDate: needs.get('year-to-date')?.has(template.code) ?? false,
-    setCurrent(get) {
-      current = get
+    values: externalValuesOf(lookup),
+    data() {
+      const wanted = readsCell(template)
+      const reports: ExternalReportsData['reports'] = {}
+      for (const [k, f] of byReport) {
+        const out: Record<CellKey, Value> = {}
+        for (const [key, v] of cells(f)) if (wanted(f.templateCode, key)) out[key] = v
+        reports[k] = { version: f.document.template.version, cells: out }
+      }
+      return { template: template.code, unit: unit.code, period, children: [...children], reports }
     },
   }
 }

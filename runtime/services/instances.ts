@@ -203,8 +203,8 @@ export async function externalFor(
 }
 
 /**
- * Evaluates a document: core's workbook with the external values. When YEAR_TO_DATE reads the
- * report's own cells, a first pass gives the current values the second pass adds to the earlier periods.
+ * Evaluates a document: core's workbook with the external values (the browser builds the same
+ * workbook from GET /instances/:id/external-values, so both show the same figures).
  */
 export function evaluate(
   engine: Engine,
@@ -212,17 +212,12 @@ export function evaluate(
   doc: SubmissionDocument,
   external?: ExternalSource,
 ): Workbook {
-  const opts = {
+  return createWorkbook(template, {
     values: doc.values,
     dynamicRows: doc.dynamicRows,
     functions: engine.functions,
     ...(external === undefined ? {} : { external: external.values }),
-  }
-  if (external?.readsOwnYearToDate === true) {
-    const first = createWorkbook(template, opts)
-    external.setCurrent((key) => first.get(key))
-  }
-  return createWorkbook(template, opts)
+  })
 }
 
 /**

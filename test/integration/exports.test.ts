@@ -303,6 +303,30 @@ describe('downloads of a filled report', { timeout: 60_000 }, () => {
     ])
       expect(paths).toContain(p)
   })
+
+  it('declares the media types of downloads and uploads in the OpenAPI document', async () => {
+    const { paths } = (await u('caolanh.entry').get('/openapi.json')).body
+    const binary = { type: 'string', format: 'binary' }
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    const download = paths['/instances/{id}/export.xlsx'].get.responses['200']
+    expect(Object.keys(download.content)).toEqual([xlsx])
+    expect(download.content[xlsx].schema).toEqual(binary)
+    expect(download.headers['Content-Disposition']).toBeDefined()
+    expect(
+      paths['/instances/{id}/package.zip'].get.responses['200'].content['application/zip'],
+    ).toEqual({ schema: binary })
+    const upload = paths['/templates/import-xlsx'].post.requestBody
+    expect(upload.required).toBe(true)
+    expect(upload.content[xlsx].schema).toEqual(binary)
+    expect(upload.content['multipart/form-data'].schema.properties.file).toEqual(binary)
+    expect(Object.keys(paths['/instances/{id}/import.csv'].post.requestBody.content)).toEqual([
+      'text/csv',
+      'multipart/form-data',
+    ])
+    // JSON routes keep their JSON schemas.
+    expect(paths['/instances/{id}/draft'].put.requestBody.content['application/json']).toBeDefined()
+    expect(paths['/instances/{id}'].get.responses['200'].content['application/json']).toBeDefined()
+  })
 })
 
 describe('CSV import into the draft', { timeout: 60_000 }, () => {

@@ -1,4 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  createWorkbook,
+  diagnosticKey,
+  externalValuesFromData,
+  loadTemplate,
+  type Diagnostic,
+  type ExternalReportsData,
+} from '../../core/index.js'
 import { openAllDue } from '../../runtime/services/assignments.js'
 import {
   as,
@@ -166,6 +174,63 @@ describe('period functions on the server', { timeout: 60_000 }, () => {
     )
   })
 
+  it('gives the browser the values to compute the same figures and diagnostics', async () => {
+    const id = await instance('DT-P-CAOLANH', '2026-Q3')
+    const entry = await as(t, 'caolanh.entry')
+    const res = await entry.get(`/instances/${id}/external-values`)
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    const data = res.body as ExternalReportsData
+    expect(data).toMatchObject({
+      template: 'TN.01/DT/KSTT',
+      unit: 'DT-P-CAOLANH',
+      period: '2026-Q3',
+    })
+    // Last year's Q3 and this year's Q1 and Q2; only the cells the formulas read (column c1).
+    expect(Object.keys(data.reports).sort()).toEqual([
+      'DT-P-CAOLANH|TN.01/DT/KSTT|2025-Q3',
+      'DT-P-CAOLANH|TN.01/DT/KSTT|2026-Q1',
+      'DT-P-CAOLANH|TN.01/DT/KSTT|2026-Q2',
+    ])
+    const cells = Object.values(data.reports).flatMap((r) => Object.keys(r.cells))
+    expect(cells.length).toBeGreaterThan(0)
+    expect(cells.every((k) => k.endsWith('.c1'))).toBe(true)
+    expect(data.reports['DT-P-CAOLANH|TN.01/DT/KSTT|2026-Q2']!.cells['main!r1.c1']).toBe(20)
+
+    // What the reporter's page does: core's workbook over the template and these values.
+    const shown = await entry.get(`/instances/${id}`)
+    const version = await entry.get(`/template-versions/${shown.body.template.versionId}`)
+    const loaded = loadTemplate(version.body.definition)
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics))
+    const book = createWorkbook(loaded.template, {
+      values: shown.body.revision.document.values,
+      external: externalValuesFromData(data),
+    })
+    expect(book.get('main!r1.c5')).toBe(125) // 50 / 40
+    expect(book.get('main!r1.c6')).toBe(20)
+    expect(book.get('main!r1.c7')).toBe(80) // 10 + 20 + 50
+    const keys = (ds: Diagnostic[]) => ds.map(diagnosticKey).sort()
+    expect(keys(book.diagnostics())).toEqual(keys(shown.body.diagnostics))
+    expect(keys(book.diagnostics())).toContain(
+      keys(shown.body.diagnostics).find((k) => k.includes('cung_ky_r1')),
+    )
+    // An edit in the browser: YEAR_TO_DATE follows the typed value, as the server's save does.
+    book.set('main!r1.c1', 30)
+    const saved = await entry.put(`/instances/${id}/draft`, {
+      version: shown.body.revision.version,
+      values: book.inputValues(),
+    })
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200)
+    expect(book.get('main!r1.c7')).toBe(60)
+    expect(keys(book.diagnostics())).toEqual(keys(saved.body.diagnostics))
+  })
+
+  it('refuses the external values of a report to a user of another unit', async () => {
+    const id = await instance('DT-P-CAOLANH', '2026-Q3')
+    const res = await (await as(t, 'sadec.entry')).get(`/instances/${id}/external-values`)
+    expect(res.status).toBe(403)
+    expect(res.body.error.message).toContain('DT-P-CAOLANH')
+  })
+
   it('evaluates PREV_PERIOD, YEAR_TO_DATE and SAME_PERIOD_LAST_YEAR of an accepted report', async () => {
     const id = await instance('DT-P-CAOLANH', '2026-Q3')
     await reportThrough(t, id, 'caolanh', { main: { r1: { c1: 48 } } }, 'accepted')
@@ -228,5 +293,13 @@ describe('period functions on the server', { timeout: 60_000 }, () => {
     // Sa Đéc is not below Cao Lãnh.
     expect(r1.k3).toMatchObject({ error: '#REF!' })
     expect(r1.k3.detail).toContain('is not below DT-P-CAOLANH')
+    // The browser gets the sub-unit's cell the formula reads, and nothing else of its report.
+    const ext = await (await as(t, 'caolanh.entry')).get(`/instances/${id}/external-values`)
+    expect(ext.status).toBe(200)
+    expect(ext.body.children).toContain(KP1)
+    expect(ext.body.reports[`${KP1}|TN.01/DT/KSTT|2026-Q3`].cells).toEqual({ 'main!r1.c1': 7 })
+    expect(ext.body.reports['DT-P-CAOLANH|TN.01/DT/KSTT|2026-Q3'].cells).toEqual({
+      'main!r1.c1': 48,
+    })
   })
 })

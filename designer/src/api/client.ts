@@ -11,7 +11,7 @@ import type {
   Tracking,
 } from './types.js'
 import type { OrgUnit, PluginInstallResult, PluginList } from './plugin-types.js'
-import type { TemplateDefinition } from '../../../core/index.js'
+import type { ExternalReportsData, TemplateDefinition } from '../../../core/index.js'
 import type { CsvImported, ExportFormat, XlsxImported } from './file-types.js'
 
 /** The runtime's error body `{ error: { code, message, details? } }` as an exception. */
@@ -115,6 +115,8 @@ export function createApiClient(opts: ApiClientOptions = {}) {
     listInstances: (filter: { assignmentId?: number; period?: string; unitId?: number } = {}) =>
       call<{ instances: InstanceSummary[] }>('GET', `/instances${qs(filter)}`).then((r) => r.instances),
     getInstance: (id: number) => call<InstanceDetail>('GET', `/instances/${id}`),
+    /** What the report's period functions read from other reports (core's externalValuesFromData takes it). */
+    getExternalValues: (id: number) => call<ExternalReportsData>('GET', `/instances/${id}/external-values`),
     saveDraft: (id: number, input: DraftInput) => call<DraftSaved>('PUT', `/instances/${id}/draft`, input),
     /** Download address of a report file (a plain link: the session cookie goes with it). */
     exportUrl: (id: number, format: ExportFormat, revision?: number) =>

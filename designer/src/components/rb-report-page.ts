@@ -1,9 +1,11 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import {
+  externalValuesFromData,
   hasErrors,
   loadTemplate,
   type Diagnostic,
+  type ExternalValues,
   type ResolvedTemplate,
 } from '../../../core/index.js'
 import { REASON_ACTIONS, type WorkflowActionName } from '../api/client.js'
@@ -26,7 +28,8 @@ const PACKAGED = new Set(['approved', 'sent', 'accepted'])
  * One report instance: the form (autosaved drafts with the optimistic version), the workflow
  * actions the caller may take (submit; leader approve / reject with a reason; send; accept /
  * return), downloads of the report's files, a CSV import into the draft, and the history. API:
- * GET /instances/:id, GET /template-versions/:id, PUT /instances/:id/draft, POST /instances/:id/<action>,
+ * GET /instances/:id, GET /template-versions/:id, GET /instances/:id/external-values (what period
+ * functions read, so the sheet shows the server's figures), PUT /instances/:id/draft, POST /instances/:id/<action>,
  * GET /instances/:id/export.<format> and package.zip, POST /instances/:id/import.csv.
  */
 @customElement('rb-report-page')
@@ -81,6 +84,7 @@ export class RbReportPage extends LitElement {
   @property({ type: Number }) instanceId = 0
   @state() private detail: InstanceDetail | undefined
   @state() private template: ResolvedTemplate | undefined
+  @state() private external: ExternalValues | undefined
   @state() private error: string | undefined
   @state() private saveState = ''
   @state() private conflict: ConflictInfo | undefined
@@ -105,7 +109,10 @@ export class RbReportPage extends LitElement {
     this.error = undefined
     this.conflict = undefined
     try {
-      const detail = await appState.api.getInstance(this.instanceId)
+      const [detail, external] = await Promise.all([
+        appState.api.getInstance(this.instanceId),
+        appState.api.getExternalValues(this.instanceId),
+      ])
       const version = await appState.api.getTemplateVersion(detail.template.versionId)
       const r = loadTemplate(version.definition, { functions: bundledFunctions() })
       if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '))
@@ -123,6 +130,7 @@ export class RbReportPage extends LitElement {
       })
       this.diagnostics = detail.diagnostics ?? []
       this.template = r.template
+      this.external = externalValuesFromData(external)
       this.detail = detail
     } catch (e) {
       this.error = (e as Error).message
@@ -209,6 +217,7 @@ export class RbReportPage extends LitElement {
       <rb-form-sheet
         .template=${this.template}
         .functions=${bundledFunctions()}
+        .external=${this.external}
         .values=${d.revision.document.values}
         .narrative=${d.revision.document.narrative ?? {}}
         .explanations=${d.revision.document.explanations ?? {}}

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { DEMO_PASSWORD } from '../../runtime/seed/demo-data.js'
-import { as, assign, fixtureTemplate, instanceOf } from '../helpers/flow.js'
+import { runDueJobs } from '../../runtime/services/jobs.js'
+import { jobHandlers } from '../../runtime/services/job-handlers.js'
+import { as, fixtureTemplate, instanceOf, unitIds } from '../helpers/flow.js'
 import { startTestApp, type TestApp } from '../helpers/test-app.js'
 import { ensureDesignerBuilt } from './helpers/build.js'
 import { openBrowser, screenshot, type Session } from './helpers/browser.js'
@@ -12,9 +14,9 @@ import { sheetCell, typeInto } from './helpers/sandbox.js'
 
 /**
  * Issue #5 in the browser: the tenant's root admin installs the kstthc plugin from the plugins
- * page; II.06a/VPCP/KSTT is assigned to a commune (through the API: the app has no assignment
- * screen yet); the commune's reporter fills it, sees the balance identity (3) = (7) + (11) fail
- * live in the sheet, fixes it and submits.
+ * page; the province's aggregator assigns II.06a/VPCP/KSTT to a commune on the assigning screen;
+ * the commune's reporter fills it, sees the balance identity (3) = (7) + (11) fail live in the
+ * sheet, fixes it and submits.
  */
 let t: TestApp
 let server: ServerType
@@ -144,20 +146,89 @@ describe(
       await signOut()
     })
 
-    it('reporter: II.06a shows the balance identity failing live, then submits once fixed', async () => {
-      snapOnFailure('plugins-reporter')
-      const lib = await (await as(t, 'tinh.admin')).get('/templates?q=II.06a')
-      const v11 = lib.body.items[0].versions.find((v: { version: string }) => v.version === '1.1')
-      expect(v11.status).toBe('published')
-      const assignmentId = await assign(
-        t,
-        v11.id as number,
-        ['DT-P-CAOLANH'],
-        '2026-Q4',
-        () => clock,
+    it('aggregator: the assigning screen assigns II.06a to Phường Cao Lãnh for Q4 2026 and its report opens', async () => {
+      snapOnFailure('plugins-assign')
+      const page = s.page
+      await signIn('tinh.aggregator')
+      const link = page.locator('rb-app nav a[href="#/assignments"]')
+      await link.waitFor()
+      await link.click()
+      const screen = page.locator('rb-assignments-page')
+      const search = screen.getByLabel('Tìm biểu mẫu theo mã hoặc tên')
+      await search.fill('II.06a')
+      await search.press('Enter')
+      const row = screen.locator('tr[data-version="II.06a/VPCP/KSTT@1.1"]')
+      // Enter searched and did not submit the form around the field.
+      await expect
+        .poll(() => screen.locator('tr[data-version]:not([data-version^="II.06a/"])').count())
+        .toBe(0)
+      await row.waitFor()
+      expect(await screen.locator('form [role="alert"]').count()).toBe(0)
+      await expect.poll(() => row.locator('td').nth(4).innerText()).toBe('Quý')
+      await screen.getByRole('radio', { name: 'Chọn II.06a/VPCP/KSTT phiên bản 1.1' }).check()
+
+      // The org tree: all five units below the province, then just the commune, by keyboard.
+      const units = screen.locator('fieldset[data-units]')
+      await units.getByRole('button', { name: 'Chọn tất cả', exact: true }).click()
+      await expect.poll(() => units.locator('input[type="checkbox"]:checked').count()).toBe(5)
+      await units.getByRole('button', { name: 'Bỏ chọn tất cả' }).click()
+      await expect.poll(() => units.locator('input[type="checkbox"]:checked').count()).toBe(0)
+      const caolanh = units.getByLabel('Phường Cao Lãnh (DT-P-CAOLANH)')
+      await caolanh.focus()
+      await page.keyboard.press('Space')
+      await expect.poll(() => caolanh.isChecked()).toBe(true)
+      expect(await units.innerText()).toContain('Đã chọn 1 đơn vị.')
+
+      const periods = screen.locator('fieldset[data-periods]')
+      expect(await periods.locator('legend').innerText()).toBe('Kỳ báo cáo (Quý)')
+      await periods.getByLabel('Năm', { exact: true }).selectOption('2026')
+      await periods.getByLabel('Quý IV năm 2026', { exact: true }).check()
+      await expect.poll(() => periods.getByLabel('Hạn nộp Quý IV năm 2026').count()).toBe(1)
+      await screenshot(page, 'plugins-assign-form')
+      await screen.getByRole('button', { name: 'Giao báo cáo' }).click()
+
+      const outcome = screen.locator('[data-outcomes] p').first()
+      await expect.poll(() => outcome.getAttribute('data-outcome')).toBe('opening')
+      const assignmentId = Number(await outcome.getAttribute('data-assignment'))
+      expect(await outcome.innerText()).toContain(
+        `Đã giao II.06a/VPCP/KSTT phiên bản 1.1 cho 1 đơn vị, Quý IV năm 2026 (lần giao số ${assignmentId}).`,
       )
+      // The test app runs no job worker: this stands in for the one `npm start` runs.
+      await runDueJobs(t.orm, jobHandlers, clock)
+      await expect
+        .poll(() => outcome.getAttribute('data-outcome'), { timeout: 15_000 })
+        .toBe('opened')
+      expect(await outcome.locator('[data-opened]').innerText()).toBe('Đã mở 1 báo cáo.')
+      const listed = screen.locator(`tr[data-assignment="${assignmentId}"]`)
+      await expect.poll(() => listed.locator('[data-instances]').innerText()).toBe('1')
+      expect(await listed.innerText()).toContain('Quý IV năm 2026')
+
+      const stored = await (await as(t, 'tinh.aggregator')).get(`/assignments/${assignmentId}`)
+      const ids = await unitIds(t)
+      expect(stored.body).toMatchObject({
+        code: 'II.06a/VPCP/KSTT',
+        version: '1.1',
+        unitId: ids.DT,
+        schedule: { fromPeriod: '2026-Q4', toPeriod: '2026-Q4' },
+        targets: [{ code: 'DT-P-CAOLANH' }],
+        instanceCount: 1,
+      })
       instanceId = await instanceOf(t, assignmentId, 'DT-P-CAOLANH')
 
+      // Assigning the same again is refused by the server, and the page says why.
+      await screen.getByRole('button', { name: 'Giao báo cáo' }).click()
+      await expect.poll(() => outcome.getAttribute('data-outcome')).toBe('failed')
+      expect(await outcome.innerText()).toBe(
+        `Không giao được Quý IV năm 2026: DT-P-CAOLANH already reports this version for 2026-Q4..2026-Q4 (assignment ${assignmentId})`,
+      )
+      const after = await (await as(t, 'tinh.aggregator')).get('/assignments')
+      expect(after.body.assignments).toHaveLength(1)
+      await signOut()
+    })
+
+    it('reporter: II.06a shows the balance identity failing live, then submits once fixed', async () => {
+      snapOnFailure('plugins-reporter')
+      expect(instanceId, 'the assigning test opened the report').toBeDefined()
       const page = s.page
       await signIn('caolanh.entry', '#/inbox')
       expect(await navLinks().evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([

@@ -13,6 +13,7 @@ import type {
 import type { OrgUnit, PluginInstallResult, PluginList } from './plugin-types.js'
 import type { ExternalReportsData, TemplateDefinition } from '../../../core/index.js'
 import type { CsvImported, ExportFormat, XlsxImported } from './file-types.js'
+import type { AssignmentDetail, AssignmentRow, CreatedAssignment, NewAssignment, UnitRow } from './assignment-types.js'
 
 /** The runtime's error body `{ error: { code, message, details? } }` as an exception. */
 export class ApiError extends Error {
@@ -144,6 +145,11 @@ export function createApiClient(opts: ApiClientOptions = {}) {
       call<TemplateVersion>('POST', `/template-versions/${id}/status`, { status }),
 
     listAssignments: () => call<{ assignments: Assignment[] }>('GET', '/assignments').then((r) => r.assignments),
+    /** The same list with what the assigning screen shows (assigning unit, schedule, counts). */
+    listAssignmentRows: () => call<{ assignments: AssignmentRow[] }>('GET', '/assignments').then((r) => r.assignments),
+    createAssignment: (input: NewAssignment) => call<CreatedAssignment>('POST', '/assignments', input),
+    getAssignment: (id: number) => call<AssignmentDetail>('GET', `/assignments/${id}`),
+    listUnits: () => call<{ units: UnitRow[] }>('GET', '/org-units').then((r) => r.units),
     tracking: (assignmentId: number, period: string) => call<Tracking>('GET', `/assignments/${assignmentId}/tracking${qs({ period })}`),
     aggregate: (assignmentId: number, period: string) =>
       call<Consolidation>('GET', `/assignments/${assignmentId}/aggregate${qs({ period })}`),

@@ -7,6 +7,7 @@ import { LocaleController } from '../i18n/locale-controller.js'
 import { isRootAdmin, visibleNav } from '../workspace/nav.js'
 import { parseRoute, type Route } from '../workspace/route.js'
 import './rb-aggregate-page.js'
+import './rb-assignments-page.js'
 import './rb-dashboard-page.js'
 import './rb-designer-page.js'
 import './rb-inbox-page.js'
@@ -176,6 +177,8 @@ export class RbApp extends LitElement {
         return html`<rb-aggregate-page></rb-aggregate-page>`
       case 'dashboard':
         return html`<rb-dashboard-page></rb-dashboard-page>`
+      case 'assignments':
+        return html`<rb-assignments-page></rb-assignments-page>`
       case 'plugins':
         return isRootAdmin(appState.me.roles, this.rootUnitId)
           ? html`<rb-plugins-page></rb-plugins-page>`

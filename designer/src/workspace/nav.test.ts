@@ -14,6 +14,7 @@ describe('visibleNav', () => {
   it('gives a designer the library and the designer, an aggregator tracking, consolidation and the dashboard', () => {
     expect(hrefs([{ role: 'designer', unitId: ROOT }])).toEqual(['#/templates', '#/designer/new'])
     expect(hrefs([{ role: 'aggregator', unitId: ROOT }])).toEqual([
+      '#/assignments',
       '#/tracking',
       '#/aggregate',
       '#/dashboard',
@@ -23,6 +24,12 @@ describe('visibleNav', () => {
       '#/aggregate',
       '#/dashboard',
     ])
+  })
+
+  it('offers the assigning screen to aggregators only, the role POST /assignments asks for', () => {
+    expect(hrefs([{ role: 'aggregator', unitId: 7 }])).toContain('#/assignments')
+    for (const role of ['admin', 'designer', 'viewer', 'entry'] as const)
+      expect(hrefs([{ role, unitId: ROOT }])).not.toContain('#/assignments')
   })
 
   it('shows the plugins page to an admin of the root unit only', () => {
@@ -41,7 +48,7 @@ describe('visibleNav', () => {
         { role: 'entry', unitId: 7 },
         { role: 'entry', unitId: 8 },
       ]),
-    ).toEqual(['#/inbox', '#/tracking', '#/aggregate', '#/dashboard'])
+    ).toEqual(['#/inbox', '#/assignments', '#/tracking', '#/aggregate', '#/dashboard'])
   })
 
   it('shows nothing to a user without roles', () => {

@@ -20,6 +20,8 @@ const MENU: ReadonlyArray<NavEntry & { roles: readonly Role[] | 'root-admin' }> 
   { href: '#/inbox', label: 'nav.inbox', roles: REPORTING },
   { href: '#/templates', label: 'nav.templates', roles: ['designer', 'admin'] },
   { href: '#/designer/new', label: 'nav.designer', roles: ['designer', 'admin'] },
+  // POST /assignments asks for the aggregator role on the assigning unit, and nothing else will do.
+  { href: '#/assignments', label: 'nav.assignments', roles: ['aggregator'] },
   { href: '#/tracking', label: 'nav.tracking', roles: ['aggregator', 'viewer', 'admin'] },
   { href: '#/aggregate', label: 'aggregate.title', roles: ['aggregator', 'viewer', 'admin'] },
   { href: '#/dashboard', label: 'nav.dashboard', roles: ['viewer', 'aggregator', 'admin'] },

@@ -11,5 +11,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/tracking')).toEqual({ page: 'tracking' })
     expect(parseRoute('#/plugins')).toEqual({ page: 'plugins' })
     expect(parseRoute('#/plugins/extra')).toEqual({ page: 'plugins' })
+    expect(parseRoute('#/assignments')).toEqual({ page: 'assignments' })
+    expect(parseRoute('#assignments')).toEqual({ page: 'assignments' })
   })
 })

@@ -9,6 +9,7 @@ export type Route =
   | { page: 'aggregate' }
   | { page: 'dashboard' }
   | { page: 'plugins' }
+  | { page: 'assignments' }
 
 export function parseRoute(hash: string): Route {
   const parts = hash
@@ -31,6 +32,7 @@ export function parseRoute(hash: string): Route {
     case 'aggregate':
     case 'dashboard':
     case 'plugins':
+    case 'assignments':
       return { page: head }
     default:
       return { page: 'inbox' }

@@ -148,6 +148,17 @@ describe(
 
     it('aggregator: the assigning screen assigns II.06a to Phường Cao Lãnh for Q4 2026 and its report opens', async () => {
       snapOnFailure('plugins-assign')
+      // A unit below a department, so the org tree has a level to select at once.
+      const ids = await unitIds(t)
+      const sub = await (
+        await as(t, 'tinh.admin')
+      ).post('/org-units', {
+        code: 'DT-SNV-BTDKT',
+        name: 'Ban Thi đua - Khen thưởng',
+        tier: 'xa',
+        parentId: ids['DT-SNV'],
+      })
+      expect(sub.status, JSON.stringify(sub.body)).toBe(201)
       const page = s.page
       await signIn('tinh.aggregator')
       const link = page.locator('rb-app nav a[href="#/assignments"]')
@@ -167,12 +178,27 @@ describe(
       await expect.poll(() => row.locator('td').nth(4).innerText()).toBe('Quý')
       await screen.getByRole('radio', { name: 'Chọn II.06a/VPCP/KSTT phiên bản 1.1' }).check()
 
-      // The org tree: all five units below the province, then just the commune, by keyboard.
+      // The org tree: all six units below the province, the department's own unit at once, then
+      // just the commune, by keyboard.
       const units = screen.locator('fieldset[data-units]')
+      const checked = () => units.locator('input[type="checkbox"]:checked')
       await units.getByRole('button', { name: 'Chọn tất cả', exact: true }).click()
-      await expect.poll(() => units.locator('input[type="checkbox"]:checked').count()).toBe(5)
+      await expect.poll(() => checked().count()).toBe(6)
       await units.getByRole('button', { name: 'Bỏ chọn tất cả' }).click()
-      await expect.poll(() => units.locator('input[type="checkbox"]:checked').count()).toBe(0)
+      await expect.poll(() => checked().count()).toBe(0)
+      const children = units.getByRole('button', {
+        name: 'Chọn các đơn vị trực thuộc Sở Nội vụ tỉnh Đồng Tháp',
+      })
+      await children.click()
+      await expect
+        .poll(() => checked().evaluateAll((els) => els.map((e) => e.getAttribute('data-unit'))))
+        .toEqual(['DT-SNV-BTDKT'])
+      expect(await children.getAttribute('aria-pressed')).toBe('true')
+      expect(await children.innerText()).toBe(
+        'Bỏ chọn các đơn vị trực thuộc Sở Nội vụ tỉnh Đồng Tháp',
+      )
+      await children.click()
+      await expect.poll(() => checked().count()).toBe(0)
       const caolanh = units.getByLabel('Phường Cao Lãnh (DT-P-CAOLANH)')
       await caolanh.focus()
       await page.keyboard.press('Space')
@@ -204,7 +230,6 @@ describe(
       expect(await listed.innerText()).toContain('Quý IV năm 2026')
 
       const stored = await (await as(t, 'tinh.aggregator')).get(`/assignments/${assignmentId}`)
-      const ids = await unitIds(t)
       expect(stored.body).toMatchObject({
         code: 'II.06a/VPCP/KSTT',
         version: '1.1',

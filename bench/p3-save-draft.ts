@@ -3,6 +3,7 @@
  * /api/v1/instances/:id/draft), 32 concurrent clients, against a plain INSERT of the same JSON
  * through `pg` by 32 concurrent connections to the same database, in the same run.
  */
+import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
 import { benchDefinition, benchValues, cellValue, COLS, ROWS } from './helpers/bench-template.js'
@@ -84,6 +85,8 @@ function body(version: number, valuesJson: string): string {
 const suite: BenchSuite = {
   name: 'P3 save a 1,000-cell draft over HTTP',
   async run(): Promise<BenchRow[]> {
+    // Other work on the machine takes CPU from all three; the note says how busy it was.
+    const loadBefore = os.loadavg()[0]!.toFixed(1)
     const server = await startRuntimeServer()
     const db = new pg.Client({ connectionString: server.dbUrl })
     const anchors: pg.Client[] = []
@@ -172,7 +175,7 @@ const suite: BenchSuite = {
         `its next request when the previous answered; ${ROUNDS} interleaved rounds of ${OURS_MS / 1000} s (ours) and ` +
         `${ANCHOR_MS / 1000} s (anchor) after ${WARMUP_MS / 1000} s warm-up each. runtime/server.ts runs as a child ` +
         'process on 127.0.0.1; the load generator, the server and PostgreSQL 18 (embedded, fsync off as in the ' +
-        'tests) share the machine.'
+        `tests) share the machine; load average ${loadBefore} when the suite started.`
       return [
         {
           id: 'P3',
@@ -188,7 +191,7 @@ const suite: BenchSuite = {
             `${ROWS * COLS} input cells: session + CSRF check, body schema, instance row lock, workflow check, ` +
             'merge into the stored document, validation by the core workbook (100 row totals, 100 ratios, the total ' +
             'row, 100 constraints; no plugin is installed, so no plugin rule or hook runs), document update with the ' +
-            `optimistic version, upsert of the ${ROWS * COLS} cell_value rows, hash-chained audit entry, commit. Anchor = ${a.count} single-row INSERTs of the same ` +
+            `optimistic version, the ${ROWS * COLS} changed cell_value rows updated in place, an audit entry with the before/after of the ${ROWS * COLS} changed cells, commit (which links the entry into the hash chain). Anchor = ${a.count} single-row INSERTs of the same ` +
             `JSON text into a jsonb column (table with a bigserial key) by ${CLIENTS} pg connections. ${setting}`,
         },
         {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadTemplate, type TemplateDefinition } from '../../core/index.js'
-import { externalNeeds } from './external-values.js'
+import { externalNeeds, readsCell } from './external-values.js'
 
 function template(formulas: Record<string, string>, constraint?: string) {
   const doc = {
@@ -54,6 +54,16 @@ describe('externalNeeds', () => {
       'other-template': ['C/3'],
       'same-period-last-year': ['T/1'],
     })
+  })
+
+  it('bounds what the browser is sent to the cells the formulas read, and their added rows', () => {
+    const reads = readsCell(template({ c2: '=PREV_PERIOD(@.c1)', c3: `='B/2'!main!r1.c9` }))
+    expect(reads('T/1', 'main!r1.c1')).toBe(true)
+    expect(reads('T/1', 'main!r1_2.c1')).toBe(true)
+    expect(reads('T/1', 'main!r1.c2')).toBe(false)
+    expect(reads('T/1', 'main!r10.c1')).toBe(false)
+    expect(reads('B/2', 'main!r1.c9')).toBe(true)
+    expect(reads('B/2', 'main!r1.c1')).toBe(false)
   })
 
   it('is empty for a template that reads nothing from outside', () => {

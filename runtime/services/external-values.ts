@@ -82,7 +82,7 @@ export function externalNeeds(template: ResolvedTemplate): ExternalNeeds {
     for (const c of s.cells) if (c.formula !== undefined) formulas.push(c.formula)
   }
   for (const c of template.constraints) {
-    formulas.push(c.check)
+    formulas.push(c.check, ...Object.values(c.operands))
     if (c.when !== undefined) formulas.push(c.when)
   }
   for (const f of formulas) {

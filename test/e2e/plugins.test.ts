@@ -209,7 +209,12 @@ describe(
       expect(await periods.locator('legend').innerText()).toBe('Kỳ báo cáo (Quý)')
       await periods.getByLabel('Năm', { exact: true }).selectOption('2026')
       await periods.getByLabel('Quý IV năm 2026', { exact: true }).check()
-      await expect.poll(() => periods.getByLabel('Hạn nộp Quý IV năm 2026').count()).toBe(1)
+      const deadline = periods.getByLabel('Hạn nộp Quý IV năm 2026')
+      await deadline.fill('2026-12-18')
+      await deadline.blur()
+      const days = periods.getByLabel(/Nhận báo cáo đến bao nhiêu ngày sau hạn nộp/)
+      await days.fill('10')
+      await days.blur()
       await screenshot(page, 'plugins-assign-form')
       await screen.getByRole('button', { name: 'Giao báo cáo' }).click()
 
@@ -234,11 +239,21 @@ describe(
         code: 'II.06a/VPCP/KSTT',
         version: '1.1',
         unitId: ids.DT,
-        schedule: { fromPeriod: '2026-Q4', toPeriod: '2026-Q4' },
+        schedule: {
+          fromPeriod: '2026-Q4',
+          toPeriod: '2026-Q4',
+          deadlines: { '2026-Q4': '2026-12-18' },
+          receivingWindow: { daysAfterDeadline: 10 },
+        },
         targets: [{ code: 'DT-P-CAOLANH' }],
         instanceCount: 1,
       })
       instanceId = await instanceOf(t, assignmentId, 'DT-P-CAOLANH')
+      const [opened] = await t.sql<{ deadline: string }>(
+        `select to_char(deadline, 'YYYY-MM-DD') as deadline from report_instance where id = ?`,
+        [instanceId],
+      )
+      expect(opened?.deadline).toBe('2026-12-18')
 
       // Assigning the same again is refused by the server, and the page says why.
       await screen.getByRole('button', { name: 'Giao báo cáo' }).click()

@@ -184,11 +184,12 @@ describe('receiving windows', { timeout: 30_000 }, () => {
 
   it('an assignment may set its own number of days after the deadline', async () => {
     clock = new Date('2026-09-14T03:00:00Z')
-    const strict = await assignQ3(['DT-SNV'], { receivingWindow: { daysAfterDeadline: 0 } })
-    const id = await instance(strict, 'DT-SNV')
-    await reportThrough(t, id, 'snv', { main: { r1: { c1: 1, c2: 1 } } }, 'approved')
+    // Another department: DT-SNV already reports this version for 2026-Q3 (one report per unit and period).
+    const strict = await assignQ3(['DT-STP'], { receivingWindow: { daysAfterDeadline: 0 } })
+    const id = await instance(strict, 'DT-STP')
+    await reportThrough(t, id, 'stp', { main: { r1: { c1: 1, c2: 1 } } }, 'approved')
     clock = new Date('2026-09-19T03:00:00Z') // the day after the department's deadline
-    const res = await send('snv', id)
+    const res = await send('stp', id)
     expect(res.status).toBe(409)
     expect(res.body.error.details).toMatchObject({ closesOn: '2026-09-18', today: '2026-09-19' })
   })

@@ -4,6 +4,7 @@ import type { Assignment } from '../api/types.js'
 import { appState } from '../app-state.js'
 import { t } from '../i18n/i18n.js'
 import { LocaleController } from '../i18n/locale-controller.js'
+import { periodText } from '../i18n/period-text.js'
 import { fieldStyles, selectField } from './fields.js'
 import { pageStyles } from './page-styles.js'
 
@@ -52,7 +53,13 @@ export class RbAssignmentPicker extends LitElement {
     this.period = period
     const assignment = this.assignments.find((a) => a.id === this.assignmentId)
     if (assignment === undefined || period === undefined) return
-    this.dispatchEvent(new CustomEvent<PickedAssignment>('assignment-picked', { detail: { assignment, period }, bubbles: true, composed: true }))
+    this.dispatchEvent(
+      new CustomEvent<PickedAssignment>('assignment-picked', {
+        detail: { assignment, period },
+        bubbles: true,
+        composed: true,
+      }),
+    )
   }
 
   override render(): unknown {
@@ -65,7 +72,13 @@ export class RbAssignmentPicker extends LitElement {
         (v) => v !== undefined && void this.pickAssignment(Number(v)),
         { name: 'assignment' },
       )}
-      ${selectField(t('inbox.period'), this.period, this.periods.map((p) => [p, p] as const), (v) => this.pickPeriod(v), { name: 'period' })}
+      ${selectField(
+        t('inbox.period'),
+        this.period,
+        this.periods.map((p) => [p, periodText(p)] as const),
+        (v) => this.pickPeriod(v),
+        { name: 'period' },
+      )}
       ${this.error !== undefined ? html`<span class="error" role="alert">${this.error}</span>` : ''}
     </div>`
   }

@@ -7,10 +7,11 @@ import {
   type ResolvedTemplate,
   type SubmissionDocument,
 } from '../../../core/index.js'
+import type { InstanceStatus } from '../api/types.js'
 import { appState } from '../app-state.js'
 import { createBarChart, type BarChart } from '../chart/bar-chart.js'
 import { bundledFunctions } from '../engine.js'
-import { t } from '../i18n/i18n.js'
+import { t, type MessageId } from '../i18n/i18n.js'
 import { LocaleController } from '../i18n/locale-controller.js'
 import { numericIndicators, type Indicator } from '../workspace/indicators.js'
 import { fieldStyles, selectField } from './fields.js'
@@ -21,6 +22,7 @@ import './rb-assignment-picker.js'
 interface UnitValue {
   unit: string
   value: number | null
+  status: InstanceStatus
 }
 
 /**
@@ -34,6 +36,10 @@ export class RbDashboardPage extends LitElement {
     pageStyles,
     fieldStyles,
     css`
+      table.list td.num,
+      table.list th.num {
+        text-align: right;
+      }
       .chart {
         position: relative;
         height: 360px;
@@ -48,6 +54,7 @@ export class RbDashboardPage extends LitElement {
   private template: ResolvedTemplate | undefined
   private docs: Array<{
     unit: string
+    status: InstanceStatus
     values: SubmissionDocument['values']
     dynamicRows: NonNullable<SubmissionDocument['dynamicRows']>
   }> = []
@@ -73,8 +80,9 @@ export class RbDashboardPage extends LitElement {
       const details = await Promise.all(
         list.slice(0, 200).map((i) => appState.api.getInstance(i.id)),
       )
-      this.docs = details.map((d) => ({
+      this.docs = details.map((d, i) => ({
         unit: d.unit.name,
+        status: list[i]!.status,
         values: d.revision.document.values,
         dynamicRows: d.revision.document.dynamicRows ?? {},
       }))
@@ -99,7 +107,7 @@ export class RbDashboardPage extends LitElement {
         values: d.values,
         dynamicRows: d.dynamicRows,
       }).get(key)
-      return { unit: d.unit, value: typeof v === 'number' ? v : null }
+      return { unit: d.unit, value: typeof v === 'number' ? v : null, status: d.status }
     })
   }
 
@@ -156,13 +164,25 @@ export class RbDashboardPage extends LitElement {
         this.series.length === 0
           ? html`<p class="muted">${t('dashboard.noData')}</p>`
           : html`<table class="list">
+              <thead>
+                <tr>
+                  <th scope="col">${t('inbox.unit')}</th>
+                  <th scope="col" class="num">${t('dashboard.value')}</th>
+                  <th scope="col">${t('inbox.state')}</th>
+                </tr>
+              </thead>
               <tbody>
                 ${this.series.map(
                   (s) =>
                     html`<tr>
                       <td>${s.unit}</td>
+                      <td class="num">
+                        ${cell === undefined || s.value === null ? '—' : formatCellValue(s.value, cell, { locale: 'vi-VN' })}
+                      </td>
                       <td>
-                        ${cell === undefined || s.value === null ? '' : formatCellValue(s.value, cell, { locale: 'vi-VN' })}
+                        <span class="badge ${s.status}"
+                          >${t(`state.${s.status}` as MessageId)}</span
+                        >
                       </td>
                     </tr>`,
                 )}

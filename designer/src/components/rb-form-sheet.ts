@@ -2,6 +2,7 @@ import { LitElement, html, nothing, unsafeCSS, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { repeat } from 'lit/directives/repeat.js'
 import {
+  checkNarrative,
   createWorkbook,
   diagnosticKey,
   type CellKey,
@@ -126,6 +127,7 @@ export class RbFormSheet extends LitElement {
       newRows ||
       newValues
     if (reload) this.rebuild(newValues || newRows ? undefined : this.workbook?.inputValues())
+    else if (changed.has('narrative') || changed.has('readonly')) this.refreshDiagnostics()
     if (changed.has('readonly')) this.gridsStale = true
     if (this.builtLocale !== getLocale()) {
       this.builtLocale = getLocale()
@@ -214,7 +216,14 @@ export class RbFormSheet extends LitElement {
   }
 
   private refreshDiagnostics(): void {
-    const all = [...(this.workbook?.diagnostics() ?? [])].sort(
+    // Required and length-limited narrative items are checked as the reporter types, like cells;
+    // a read-only view (consolidation, review) asks nobody to write.
+    const narrative = this.readonly
+      ? []
+      : (this.resolved?.sections ?? []).flatMap((s) =>
+          s.kind === 'narrative' ? checkNarrative(s, this.narrative[s.id]) : [],
+        )
+    const all = [...(this.workbook?.diagnostics() ?? []), ...narrative].sort(
       (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
     )
     this.diagnostics = all
@@ -379,6 +388,7 @@ export class RbFormSheet extends LitElement {
       ...this.narrative,
       [section]: { ...(this.narrative[section] ?? {}), [item]: text },
     }
+    this.refreshDiagnostics()
     this.emitChanged([])
   }
 

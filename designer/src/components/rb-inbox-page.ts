@@ -4,6 +4,7 @@ import type { InstanceSummary } from '../api/types.js'
 import { appState, formatDate, navigate } from '../app-state.js'
 import { t, type MessageId } from '../i18n/i18n.js'
 import { LocaleController } from '../i18n/locale-controller.js'
+import { periodText } from '../i18n/period-text.js'
 import { inboxView, isOverdue, type InboxColumn, type InboxSort } from '../workspace/inbox-view.js'
 import { fieldStyles } from './fields.js'
 import { pageStyles } from './page-styles.js'
@@ -40,35 +41,62 @@ export class RbInboxPage extends LitElement {
     const rows = inboxView(this.items, this.filter, this.sort)
     const th = (column: InboxColumn, label: MessageId) => {
       const active = this.sort.column === column
-      return html`<th aria-sort=${active ? (this.sort.descending ? 'descending' : 'ascending') : 'none'}>
-        <button data-sort=${column} @click=${() => (this.sort = { column, descending: active ? !this.sort.descending : false })}>
+      return html`<th
+        aria-sort=${active ? (this.sort.descending ? 'descending' : 'ascending') : 'none'}
+      >
+        <button
+          data-sort=${column}
+          @click=${() => (this.sort = { column, descending: active ? !this.sort.descending : false })}
+        >
           ${t(label)} ${active ? (this.sort.descending ? '▼' : '▲') : ''}
         </button>
       </th>`
     }
     return html`<h1>${t('nav.inbox')}</h1>
       <div class="bar">
-        <input type="search" aria-label=${t('common.search')} placeholder=${t('inbox.filter')} .value=${this.filter} @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)} />
+        <input
+          type="search"
+          aria-label=${t('common.search')}
+          placeholder=${t('inbox.filter')}
+          .value=${this.filter}
+          @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
+        />
       </div>
       ${this.loading ? html`<p class="muted">${t('common.loading')}</p>` : nothing}
       ${this.error !== undefined ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <table class="list">
-        <thead><tr>${th('templateCode', 'inbox.template')}${th('unitName', 'inbox.unit')}${th('period', 'inbox.period')}${th('deadline', 'inbox.deadline')}${th('status', 'inbox.state')}<th></th></tr></thead>
+        <thead>
+          <tr>
+            ${th('templateCode', 'inbox.template')}${th('unitName', 'inbox.unit')}${th('period', 'inbox.period')}${th('deadline', 'inbox.deadline')}${th('status', 'inbox.state')}
+            <th></th>
+          </tr>
+        </thead>
         <tbody>
           ${rows.map((i) => {
             const late = isOverdue(i, today)
             return html`<tr class=${late ? 'late' : ''} data-instance=${i.id}>
               <td>${i.templateCode} <span class="muted">v${i.templateVersion}</span></td>
               <td>${i.unitName}</td>
-              <td>${i.period}</td>
-              <td>${formatDate(i.deadline)} ${late ? html`<span class="badge overdue">${t('inbox.overdue')}</span>` : nothing}</td>
+              <td>${periodText(i.period)}</td>
+              <td>
+                ${i.deadline === null ? html`<span class="muted">${t('inbox.noDeadline')}</span>` : formatDate(i.deadline)}
+                ${late ? html`<span class="badge overdue">${t('inbox.overdue')}</span>` : nothing}
+              </td>
               <td><span class="badge ${i.status}">${t(`state.${i.status}` as MessageId)}</span></td>
-              <td><button @click=${() => navigate(`#/report/${i.id}`)}>${t('inbox.open')}</button></td>
+              <td>
+                <button @click=${() => navigate(`#/report/${i.id}`)}>${t('inbox.open')}</button>
+              </td>
             </tr>`
           })}
         </tbody>
       </table>
-      ${!this.loading && rows.length === 0 ? html`<p class="muted">${t('inbox.empty')}</p>` : nothing}`
+      ${
+        !this.loading && rows.length === 0
+          ? html`<p class="muted">
+              ${t(this.items.length === 0 ? 'inbox.empty' : 'inbox.noMatch')}
+            </p>`
+          : nothing
+      }`
   }
 }
 

@@ -1,6 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import type { ResolvedNarrativeItem, ResolvedNarrativeSection } from '../../../core/template/types.js'
+import type {
+  ResolvedNarrativeItem,
+  ResolvedNarrativeSection,
+} from '../../../core/template/types.js'
 import { splitFigures } from '../form/figures.js'
 import { t } from '../i18n/i18n.js'
 import { LocaleController } from '../i18n/locale-controller.js'
@@ -16,19 +19,62 @@ export type FigureLookup = (section: string, row: string, col: string) => string
 @customElement('rb-narrative-section')
 export class RbNarrativeSection extends LitElement {
   static override styles = css`
-    :host { display: block; }
-    h3 { font-size: 1.05rem; margin: 0.5rem 0; }
-    .item { margin: 0.6rem 0 0.9rem; }
-    .title { font-weight: 600; }
-    .prompt { color: #555; font-size: 0.9rem; margin: 0.2rem 0; }
-    .text { margin: 0.3rem 0; line-height: 1.5; }
-    .figure { background: #eef5ff; border-radius: 3px; padding: 0 3px; font-variant-numeric: tabular-nums; }
-    .figure.bad { background: #fdecea; color: #a4262c; }
-    textarea { width: 100%; box-sizing: border-box; min-height: 5.5rem; font: inherit; padding: 6px; border: 1px solid #b8c0cc; border-radius: 4px; }
-    textarea[aria-invalid='true'] { border-color: #c62828; }
-    .counter { font-size: 0.8rem; color: #555; text-align: right; }
-    .counter.bad { color: #c62828; font-weight: 600; }
-    .req { color: #c62828; }
+    :host {
+      display: block;
+    }
+    h3 {
+      font-size: 1.05rem;
+      margin: 0.5rem 0;
+    }
+    .item {
+      margin: 0.6rem 0 0.9rem;
+    }
+    .title {
+      font-weight: 600;
+    }
+    .prompt {
+      color: #555;
+      font-size: 0.9rem;
+      margin: 0.2rem 0;
+    }
+    .text {
+      margin: 0.3rem 0;
+      line-height: 1.5;
+    }
+    .figure {
+      background: #eef5ff;
+      border-radius: 3px;
+      padding: 0 3px;
+      font-variant-numeric: tabular-nums;
+    }
+    .figure.bad {
+      background: #fdecea;
+      color: #a4262c;
+    }
+    textarea {
+      width: 100%;
+      box-sizing: border-box;
+      min-height: 5.5rem;
+      font: inherit;
+      padding: 6px;
+      border: 1px solid #b8c0cc;
+      border-radius: 4px;
+    }
+    textarea[aria-invalid='true'] {
+      border-color: #c62828;
+    }
+    .counter {
+      font-size: 0.8rem;
+      color: #555;
+      text-align: right;
+    }
+    .counter.bad {
+      color: #c62828;
+      font-weight: 600;
+    }
+    .req {
+      color: #c62828;
+    }
   `
 
   @property({ attribute: false }) section?: ResolvedNarrativeSection
@@ -56,31 +102,39 @@ export class RbNarrativeSection extends LitElement {
     const count = [...text].length
     const tooLong = item.maxLength !== undefined && count > item.maxLength
     const tooShort = item.minLength !== undefined && count > 0 && count < item.minLength
-    const missing = item.required === true && count === 0
+    // A read-only view (consolidation, a report under review) asks nobody to fill anything.
+    const missing = !this.readonly && item.required === true && count === 0
     const bad = tooLong || tooShort
     return html`<div class="item" style="margin-left:${Math.max(0, item.level) * 1.2}rem">
-      <label class="title" for=${id}>${item.number} ${item.title}${item.required === true ? html` <span class="req" title=${t('narrative.required')}>*</span>` : nothing}</label>
+      <label class="title" for=${id}
+        >${item.number}
+        ${item.title}${item.required === true ? html` <span class="req" title=${t('narrative.required')}>*</span>` : nothing}</label
+      >
       ${item.prompt !== undefined ? html`<div class="prompt" id="${id}-prompt">${item.prompt}</div>` : nothing}
       ${item.text !== undefined ? html`<div class="text">${this.renderFigures(item.text)}</div>` : nothing}
-      ${item.input === true
-        ? html`<textarea
-              id=${id}
-              .value=${text}
-              ?readonly=${this.readonly}
-              ?required=${item.required === true}
-              aria-invalid=${bad || missing ? 'true' : 'false'}
-              aria-describedby="${id}-prompt ${id}-count"
-              placeholder=${item.prompt ?? ''}
-              @input=${(e: Event) => this.onInput(s, item, (e.target as HTMLTextAreaElement).value)}
-            ></textarea>
-            <div class="counter ${bad ? 'bad' : ''}" id="${id}-count" aria-live="polite">
-              ${item.maxLength !== undefined
-                ? t('narrative.count', { count, max: item.maxLength })
-                : t('narrative.countNoMax', { count })}
-              ${tooLong ? html` — ${t('narrative.tooLong', { max: item.maxLength ?? 0 })}` : nothing}
-              ${tooShort ? html` — ${t('narrative.tooShort', { min: item.minLength ?? 0 })}` : nothing}
-            </div>`
-        : nothing}
+      ${
+        item.input === true
+          ? html`<textarea
+                id=${id}
+                .value=${text}
+                ?readonly=${this.readonly}
+                ?required=${!this.readonly && item.required === true}
+                aria-invalid=${bad || missing ? 'true' : 'false'}
+                aria-describedby="${id}-prompt ${id}-count"
+                placeholder=${item.prompt ?? ''}
+                @input=${(e: Event) => this.onInput(s, item, (e.target as HTMLTextAreaElement).value)}
+              ></textarea>
+              <div class="counter ${bad ? 'bad' : ''}" id="${id}-count" aria-live="polite">
+                ${
+                  item.maxLength !== undefined
+                    ? t('narrative.count', { count, max: item.maxLength })
+                    : t('narrative.countNoMax', { count })
+                }
+                ${tooLong ? html` — ${t('narrative.tooLong', { max: item.maxLength ?? 0 })}` : nothing}
+                ${tooShort ? html` — ${t('narrative.tooShort', { min: item.minLength ?? 0 })}` : nothing}
+              </div>`
+          : nothing
+      }
     </div>`
   }
 
@@ -96,7 +150,11 @@ export class RbNarrativeSection extends LitElement {
 
   private onInput(s: ResolvedNarrativeSection, item: ResolvedNarrativeItem, text: string): void {
     this.dispatchEvent(
-      new CustomEvent('narrative-input', { detail: { section: s.id, item: item.id, text }, bubbles: true, composed: true }),
+      new CustomEvent('narrative-input', {
+        detail: { section: s.id, item: item.id, text },
+        bubbles: true,
+        composed: true,
+      }),
     )
   }
 }

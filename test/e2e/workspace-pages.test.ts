@@ -1,0 +1,156 @@
+/// <reference lib="dom" />
+// Callbacks passed to page.evaluate run in the browser, hence the DOM types.
+import type { AddressInfo } from 'node:net'
+import { serve, type ServerType } from '@hono/node-server'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import { vi as messages } from '../../designer/src/i18n/messages-vi.js'
+import { DEMO_PASSWORD } from '../../runtime/seed/demo-data.js'
+import { as, assign, instanceOf, publishFixture } from '../helpers/flow.js'
+import { startTestApp, type TestApp } from '../helpers/test-app.js'
+import { ensureDesignerBuilt } from './helpers/build.js'
+import { openBrowser, screenshot, type Session } from './helpers/browser.js'
+
+/**
+ * What a first-time user of the workspace pages meets before any report moves: periods in words,
+ * a consolidation with nothing accepted yet, a page the user's role may not see, a required
+ * narrative item, and a published template opened in the designer (it cannot change).
+ */
+let t: TestApp
+let server: ServerType
+let base: string
+let s: Session
+let versionId: number
+let instanceId: number
+
+// A fixed server clock inside the 2026-Q3 window; browser cookies must outlive the real now.
+const clock = new Date('2026-09-15T03:00:00Z')
+const DAY = 24 * 3600 * 1000
+const sessionTtlMs = Math.max(8 * 3600 * 1000, Date.now() - clock.getTime() + DAY)
+
+beforeAll(async () => {
+  await ensureDesignerBuilt()
+  t = await startTestApp({ now: () => clock, sessionTtlMs })
+  versionId = await publishFixture(t, (doc) => {
+    doc.formKind = 'linked'
+    ;(doc.sections as unknown[]).push({
+      kind: 'narrative',
+      id: 'tm',
+      title: 'Thuyết minh',
+      items: [{ id: 'dg', title: 'Đánh giá', input: true, required: true }],
+    })
+  })
+  const assignmentId = await assign(t, versionId, ['DT-P-CAOLANH'], '2026-Q3', () => clock)
+  instanceId = await instanceOf(t, assignmentId, 'DT-P-CAOLANH')
+  server = await new Promise<ServerType>((resolve) => {
+    const srv = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(srv))
+  })
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  s = await openBrowser()
+}, 900_000)
+
+afterAll(async () => {
+  await s?.close()
+  await new Promise((r) => server?.close(r))
+  await t?.close()
+})
+
+function snapOnFailure(name: string): void {
+  onTestFailed(async () => {
+    console.error(
+      `screenshot: ${await screenshot(s.page, name)}\nbrowser errors: ${s.errors.join('\n')}`,
+    )
+  })
+}
+
+async function signIn(username: string): Promise<void> {
+  const page = s.page
+  await page.goto(`${base}/#/inbox`)
+  await page.locator('rb-login-page, rb-app button.logout').first().waitFor()
+  if ((await page.locator('rb-app button.logout').count()) > 0) {
+    await page.locator('rb-app button.logout').click()
+    await page.locator('rb-login-page').waitFor()
+  }
+  await page.locator('rb-login-page input[name="username"]').fill(username)
+  await page.locator('rb-login-page input[name="password"]').fill(DEMO_PASSWORD)
+  await page.locator('rb-login-page button[type="submit"]').click()
+  await page.locator('rb-app button.logout').waitFor()
+}
+
+describe('workspace pages for a first-time user', { timeout: 120_000 }, () => {
+  it('entry: the inbox reads the period in words; a required narrative item is listed until written', async () => {
+    snapOnFailure('pages-entry')
+    const page = s.page
+    await signIn('caolanh.entry')
+    const row = page.locator(`rb-inbox-page tr[data-instance="${instanceId}"]`)
+    await expect.poll(() => row.innerText()).toContain('Quý III năm 2026')
+    expect(await row.innerText()).not.toContain('2026-Q3')
+    await row.getByRole('button').click()
+
+    const required = page.locator(
+      'rb-form-sheet li.diag.error[data-rule="core/narrative-required"]',
+    )
+    await expect.poll(() => required.count()).toBe(1)
+    const text = page.locator('rb-form-sheet rb-narrative-section textarea')
+    expect(await text.getAttribute('aria-invalid')).toBe('true')
+    await text.fill('Đã tổ chức đủ các cuộc họp theo kế hoạch.')
+    await expect.poll(() => required.count()).toBe(0)
+    expect(await text.getAttribute('aria-invalid')).toBe('false')
+    await screenshot(page, 'pages-entry-narrative')
+  })
+
+  it('aggregator: a consolidation with nothing accepted says so, and asks nobody to write', async () => {
+    snapOnFailure('pages-aggregate-empty')
+    const page = s.page
+    await signIn('tinh.aggregator')
+    await page.goto(`${base}/#/aggregate`)
+    const included = page.locator('rb-aggregate-page [data-role="included"]')
+    await expect.poll(() => included.innerText()).toBe(messages['aggregate.none'])
+    const period = page.locator(
+      'rb-aggregate-page rb-assignment-picker select[name="period"] option:checked',
+    )
+    expect(await period.innerText()).toBe('Quý III năm 2026')
+    const sheet = page.locator('rb-aggregate-page rb-form-sheet')
+    expect(await sheet.getAttribute('readonly')).not.toBeNull()
+    expect(await sheet.locator('rb-narrative-section textarea').getAttribute('aria-invalid')).toBe(
+      'false',
+    )
+    expect(await sheet.locator('li.diag[data-rule^="core/narrative"]').count()).toBe(0)
+    await screenshot(page, 'pages-aggregate-empty')
+  })
+
+  it('viewer: the consolidation it may not see is explained in the interface language', async () => {
+    snapOnFailure('pages-aggregate-viewer')
+    const page = s.page
+    await signIn('tinh.viewer')
+    await page.goto(`${base}/#/aggregate`)
+    const error = page.locator('rb-aggregate-page > p.error, rb-aggregate-page p.error')
+    await expect.poll(() => error.first().innerText()).toBe(messages['aggregate.forbidden'])
+    expect(await page.locator('rb-aggregate-page rb-form-sheet').count()).toBe(0)
+  })
+
+  it('designer: a published version opens as its next draft; saving creates that and leaves the published one', async () => {
+    snapOnFailure('pages-designer-published')
+    const page = s.page
+    await signIn('tinh.designer')
+    await page.goto(`${base}/#/designer/${versionId}`)
+    const banner = page.locator('rb-designer-page [data-role="new-version"]')
+    await expect.poll(() => banner.isVisible()).toBe(true)
+    const said = await banner.innerText()
+    expect(said).toContain('1.0')
+    expect(said).toContain('1.1')
+    await screenshot(page, 'pages-designer-published')
+
+    await page.locator('rb-designer-page [data-action="save-draft"]').click()
+    await expect.poll(() => page.url()).not.toMatch(new RegExp(`#/designer/${versionId}$`))
+    const created = Number(/#\/designer\/(\d+)$/.exec(page.url())?.[1])
+    expect(created).toBeGreaterThan(versionId)
+    await expect.poll(() => banner.count()).toBe(0)
+    expect(await page.locator('rb-designer-page p.error').count()).toBe(0)
+
+    const api = await as(t, 'tinh.designer')
+    const draft = await api.get(`/template-versions/${created}`)
+    expect(draft.body).toMatchObject({ status: 'draft', version: '1.1', code: 'TN.01/DT/KSTT' })
+    const published = await api.get(`/template-versions/${versionId}`)
+    expect(published.body).toMatchObject({ status: 'published', version: '1.0' })
+  })
+})

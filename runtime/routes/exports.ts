@@ -4,17 +4,9 @@
  * and exchange packets checked on arrival. The conversions are runtime/exports' pure functions.
  */
 import type { Context } from 'hono'
-import {
-  diagnosticKey,
-  expandDynamicRows,
-  transitionOf,
-  whyNot,
-  type Actor,
-  type SubmissionDocument,
-} from '../../core/index.js'
+import { diagnosticKey, expandDynamicRows, type SubmissionDocument } from '../../core/index.js'
 import { canRead, requireRole } from '../auth/access.js'
 import type { AppEnv, Auth } from '../context.js'
-import { Template, TemplateVersion } from '../db/entities/index.js'
 import { queryOne } from '../db/sql.js'
 import { ApiError, badRequest, conflict, unprocessable } from '../errors.js'
 import {
@@ -32,16 +24,14 @@ import {
   MEDIA_TYPES,
   type FileDiagnostic,
 } from '../exports/index.js'
-import { flattenValues, mergeValues } from '../services/cells.js'
+import { flattenValues, withAddedValues } from '../services/cells.js'
 import { saveRevision } from '../services/save-revision.js'
 import {
-  currentRevision,
   externalFor,
   evaluate,
   loadInstance,
   requireRead,
   templateOf,
-  workflowView,
   type InstanceContext,
 } from '../services/instances.js'
 import { caCertificatePem, ensureUnitCredential } from '../services/pki.js'
@@ -50,7 +40,9 @@ import { getVersion, resolveDefinition, resolvedOf } from '../services/templates
 import { getUnit } from '../services/units.js'
 import { intParam, readJson } from './body.js'
 import { defineRoutes, type QueryParam, type RouteDef } from './define.js'
-import { audit, em, engine, now, optionalInt } from './helpers.js'
+import { em, engine, now, optionalInt, tenantOf } from './helpers.js'
+import { instanceFor, openDraft, requireNoVeto } from './report-guards.js'
+import { newTemplate, storeDraftVersion } from './template-drafts.js'
 
 /** Uploads are whole files held in memory; a form workbook or a report's CSV is far below this. */
 export const UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024
@@ -63,23 +55,19 @@ const REVISION_QUERY: QueryParam = {
   description: 'Revision number (every revision is kept); the current one by default',
 }
 
-async function tenantOf(c: Context<AppEnv>, auth: Auth): Promise<number> {
-  return (await getUnit(em(c), auth.user.unitId)).rootId
-}
-
-async function instanceFor(c: Context<AppEnv>, auth: Auth, lock = false): Promise<InstanceContext> {
-  return loadInstance(em(c), intParam(c.req.param('id'), 'id'), await tenantOf(c, auth), lock)
-}
-
 function revisionParam(c: Context<AppEnv>): number | undefined {
   const raw = c.req.query('revision')
   return raw === undefined || raw === '' ? undefined : intParam(raw, 'revision')
 }
 
-async function readableExport(c: Context<AppEnv>, auth: Auth): Promise<LoadedExport> {
+/** The revision `?revision=` asks for, as the exporters take it, once the caller may read it. */
+async function readableExport(
+  c: Context<AppEnv>,
+  auth: Auth,
+): Promise<{ ctx: InstanceContext; loaded: LoadedExport }> {
   const ctx = await instanceFor(c, auth)
   requireRead(auth, ctx)
-  return loadExportReport(
+  const loaded = await loadExportReport(
     em(c),
     engine(c),
     ctx,
@@ -87,6 +75,7 @@ async function readableExport(c: Context<AppEnv>, auth: Auth): Promise<LoadedExp
     revisionParam(c),
     now(c),
   )
+  return { ctx, loaded }
 }
 
 /** `attachment` with an ASCII `filename` for old clients and the exact name in `filename*` (RFC 6266). */
@@ -185,7 +174,7 @@ function exportRoute(format: Format): RouteDef {
     query: [REVISION_QUERY],
     produces: MEDIA_TYPES[format],
     async handler(c, _body, auth) {
-      const loaded = await readableExport(c, auth)
+      const { loaded } = await readableExport(c, auth)
       const out = await RENDER[format](loaded, now(c))
       return download(
         out.data,
@@ -223,13 +212,6 @@ async function readUpload(c: Context<AppEnv>, what: string): Promise<Uint8Array>
   return bytes
 }
 
-function actorOf(auth: Auth): Actor {
-  return {
-    id: String(auth.user.id),
-    roles: auth.grants.map((g) => ({ unit: g.unitCode, role: g.role })),
-  }
-}
-
 /** The first error of a file's diagnostics as the message of a 422 carrying all of them. */
 function fileRefusal(code: string, what: string, diagnostics: readonly FileDiagnostic[]): ApiError {
   const errors = diagnostics.filter((d) => d.severity === 'error')
@@ -255,19 +237,11 @@ async function importCsvIntoDraft(c: Context<AppEnv>, auth: Auth) {
   } catch {
     throw badRequest('The CSV file is not UTF-8 text (export it as "CSV UTF-8")')
   }
-  const ctx = await instanceFor(c, auth, true)
-  requireRole(auth, transitionOf('save')!.roles, ctx.unit)
-  const refused = whyNot(workflowView(ctx), 'save', actorOf(auth))
-  if (refused !== undefined)
-    throw new ApiError(409, 'wrong_state', refused.messageEn, { state: refused.state })
-  const rev = currentRevision(ctx)
-  if (version !== rev.version)
-    throw conflict(
-      'stale_version',
-      `Report was saved by someone else: you have version ${version}, the server has ${rev.version}. Reload and import again.`,
-      { currentVersion: rev.version },
-    )
-  const template = templateOf(ctx, engine(c))
+  const draft = await openDraft(c, auth, version, {
+    lock: true,
+    retry: 'Reload and import again.',
+  })
+  const { ctx, rev, template, at } = draft
   const read = importCsv(text, template)
   if (read.diagnostics.some((d) => d.severity === 'error'))
     throw fileRefusal('invalid_csv', 'The CSV file is refused', read.diagnostics)
@@ -279,28 +253,8 @@ async function importCsvIntoDraft(c: Context<AppEnv>, auth: Auth) {
     )
   const mine = read.submissions[0]
   if (mine === undefined) throw unprocessable('empty_csv', 'The CSV file holds no input values')
-  const dynamicRows = { ...(rev.document.dynamicRows ?? {}) }
-  for (const [section, ids] of Object.entries(mine.dynamicRows ?? {}))
-    dynamicRows[section] = [...new Set([...(dynamicRows[section] ?? []), ...ids])]
-  const doc: SubmissionDocument = {
-    ...rev.document,
-    values: mergeValues(rev.document.values, mine.values),
-    ...(Object.keys(dynamicRows).length === 0 ? {} : { dynamicRows }),
-  }
-  const at = now(c)
-  const verdict = engine(c).runHook('beforeTransition', {
-    instance: workflowView(ctx),
-    action: 'save',
-    input: { actor: actorOf(auth), at: at.toISOString() },
-    template,
-    submission: doc,
-    period: ctx.period,
-  })
-  if (!verdict.ok)
-    throw conflict('vetoed', `Plugin ${verdict.plugin} refused 'save': ${verdict.reason}`, {
-      plugin: verdict.plugin,
-      reason: verdict.reason,
-    })
+  const doc = withAddedValues(rev.document, mine.values, mine.dynamicRows)
+  requireNoVeto(c, auth, ctx, 'save', template, doc, at)
   // Row lists the file makes invalid (past maxRows…) refuse it; problems the draft already had do not.
   const listProblems = (d: SubmissionDocument) =>
     (expandDynamicRows(template, d.dynamicRows ?? {}).expansion?.diagnostics ?? []).filter(
@@ -316,13 +270,10 @@ async function importCsvIntoDraft(c: Context<AppEnv>, auth: Auth) {
     )
   const changes = flattenValues(mine.values)
   const saved = await saveRevision(em(c), engine(c), {
-    ctx,
-    rev,
-    template,
+    ...draft,
     doc,
     changes,
     actorId: auth.user.id,
-    at,
     action: 'report.import-csv',
     auditAfter: { source: 'csv' },
     staleMessage: 'Report changed while importing; reload',
@@ -390,29 +341,14 @@ async function importWorkbook(c: Context<AppEnv>, auth: Auth) {
       `A template with code '${template.code}' already exists (id ${taken.id}); import with ?code= to give another code, or add a version to it`,
       { templateId: taken.id, pointer: '/code' },
     )
-  const t = em(c).create(Template, {
-    tenantId: owner.rootId,
-    ownerUnit: owner.id,
-    code: template.code,
-    name: template.definition.name,
-  })
-  const v = em(c).create(TemplateVersion, {
-    template: t,
-    version: template.version,
-    status: 'draft',
-    definition: template.definition,
-    lockVersion: 1,
-    createdBy: auth.user.id,
-  })
-  await em(c).flush()
-  const row = await getVersion(em(c), v.id)
-  await audit(c, auth, {
-    tenantId: owner.rootId,
-    action: 'template.import-xlsx',
-    entity: 'template_version',
-    entityId: v.id,
-    after: { code: row.code, version: row.version, diagnostics: read.diagnostics.length },
-  })
+  const row = await storeDraftVersion(
+    c,
+    auth,
+    newTemplate(c, owner, template),
+    template,
+    'template.import-xlsx',
+    { diagnostics: read.diagnostics.length },
+  )
   return {
     id: row.id,
     templateId: row.templateId,
@@ -555,16 +491,7 @@ export const exportRoutes = defineRoutes([
     query: [REVISION_QUERY],
     produces: MEDIA_TYPES.zip,
     async handler(c, _body, auth) {
-      const ctx = await instanceFor(c, auth)
-      requireRead(auth, ctx)
-      const loaded = await loadExportReport(
-        em(c),
-        engine(c),
-        ctx,
-        templateOf(ctx, engine(c)),
-        revisionParam(c),
-        now(c),
-      )
+      const { ctx, loaded } = await readableExport(c, auth)
       const state = loaded.revision.status
       if (!PACKAGE_STATES.has(state))
         throw conflict(

@@ -4,11 +4,10 @@
  * accepted reports, read into core's `externalValuesFromData`.
  */
 import type { ExternalReportsData } from '../../core/index.js'
-import { getUnit } from '../services/units.js'
-import { externalFor, loadInstance, requireRead, templateOf } from '../services/instances.js'
-import { intParam } from './body.js'
+import { externalFor, requireRead, templateOf } from '../services/instances.js'
 import { defineRoutes } from './define.js'
 import { em, engine } from './helpers.js'
+import { instanceFor } from './report-guards.js'
 
 export const externalValueRoutes = defineRoutes([
   {
@@ -20,8 +19,7 @@ export const externalValueRoutes = defineRoutes([
     tag: 'instances',
     roles: 'as for reading the instance',
     async handler(c, _body, auth): Promise<ExternalReportsData> {
-      const tenantId = (await getUnit(em(c), auth.user.unitId)).rootId
-      const ctx = await loadInstance(em(c), intParam(c.req.param('id'), 'id'), tenantId)
+      const ctx = await instanceFor(c, auth)
       requireRead(auth, ctx)
       const template = templateOf(ctx, engine(c))
       const external = await externalFor(em(c), engine(c), ctx, template)

@@ -4,6 +4,7 @@ import type { Engine } from '../../core/index.js'
 import type { AppEnv, Auth } from '../context.js'
 import { badRequest } from '../errors.js'
 import { appendAudit, type AuditInput } from '../services/audit.js'
+import { getUnit } from '../services/units.js'
 
 export function em(c: Context<AppEnv>): EntityManager {
   return c.get('em')
@@ -16,6 +17,11 @@ export function engine(c: Context<AppEnv>): Engine {
 
 export function now(c: Context<AppEnv>): Date {
   return c.get('ctx').config.now()
+}
+
+/** The caller's tenant: the root of their home unit, the key every tenant's query carries. */
+export async function tenantOf(c: Context<AppEnv>, auth: Auth): Promise<number> {
+  return (await getUnit(em(c), auth.user.unitId)).rootId
 }
 
 /** Records the caller's change in the audit chain (last step of the request transaction). */

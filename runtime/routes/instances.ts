@@ -2,21 +2,17 @@ import type { Context } from 'hono'
 import {
   diagnosticKey,
   availableActions,
-  fire,
   whyNot,
-  type Actor,
   transitionOf,
   type Diagnostic,
   type ResolvedTemplate,
   type SubmissionDocument,
   type WorkflowAction,
-  type WorkflowError,
 } from '../../core/index.js'
-import { requireRole } from '../auth/access.js'
 import type { AppEnv, Auth } from '../context.js'
 import { query } from '../db/sql.js'
-import { ApiError, badRequest, conflict, notFound } from '../errors.js'
-import { copyCells, flattenValues, mergeValues } from '../services/cells.js'
+import { badRequest, notFound } from '../errors.js'
+import { copyCells, flattenValues, mergeValues, withAddedValues } from '../services/cells.js'
 import {
   currentRevision,
   diagnose,
@@ -31,19 +27,21 @@ import { caCertificatePem } from '../services/pki.js'
 import { runPrefill } from '../services/prefill.js'
 import { saveRevision } from '../services/save-revision.js'
 import { requireOpenWindow } from '../services/receiving-windows.js'
+import { revisionOf } from '../services/report-export.js'
 import { signRevision, signedContent, verifyRevisionSignatures } from '../services/signing.js'
-import { getUnit } from '../services/units.js'
 import { intParam } from './body.js'
 import { defineRoutes, type RouteDef } from './define.js'
-import { audit, em, engine, now } from './helpers.js'
-
-async function tenantOf(c: Context<AppEnv>, auth: Auth): Promise<number> {
-  return (await getUnit(em(c), auth.user.unitId)).rootId
-}
-
-async function instanceFor(c: Context<AppEnv>, auth: Auth, lock = false): Promise<InstanceContext> {
-  return loadInstance(em(c), intParam(c.req.param('id'), 'id'), await tenantOf(c, auth), lock)
-}
+import { audit, em, engine, now, tenantOf } from './helpers.js'
+import {
+  actorOf,
+  check,
+  instanceFor,
+  openDraft,
+  requireActionRole,
+  requireNoVeto,
+  workflowError,
+  type TransitionInput,
+} from './report-guards.js'
 
 function present(ctx: InstanceContext, extra: Record<string, unknown> = {}) {
   const rev = currentRevision(ctx)
@@ -79,115 +77,6 @@ function present(ctx: InstanceContext, extra: Record<string, unknown> = {}) {
   }
 }
 
-/** A refusal of core/workflow as an HTTP error: 403 for roles, 409 for state, 422 for content. */
-function workflowError(e: WorkflowError): ApiError {
-  const details = {
-    workflow: e.code,
-    action: e.action,
-    state: e.state,
-    ...(e.roles ? { missingRole: e.roles.join(' or '), unit: e.unit } : {}),
-    ...(e.diagnostics ? { diagnostics: e.diagnostics } : {}),
-  }
-  switch (e.code) {
-    case 'missing-role':
-      return new ApiError(
-        403,
-        'forbidden',
-        `Requires role '${(e.roles ?? []).join("' or '")}' on unit ${e.unit ?? ''}: ${e.messageEn}`,
-        details,
-      )
-    case 'wrong-state':
-    case 'unknown-action':
-      return new ApiError(409, 'wrong_state', e.messageEn, details)
-    case 'reason-required':
-      return new ApiError(400, 'reason_required', e.messageEn, details)
-    default:
-      return new ApiError(422, e.code.replace(/-/g, '_'), e.messageEn, details)
-  }
-}
-
-interface TransitionInput {
-  reason?: string
-  diagnostics?: readonly Diagnostic[]
-  explanations?: Record<string, string>
-  signature?: string
-}
-
-function actorOf(auth: Auth): Actor {
-  return {
-    id: String(auth.user.id),
-    roles: auth.grants.map((g) => ({ unit: g.unitCode, role: g.role })),
-  }
-}
-
-/**
- * Authorization before state: the caller must hold one of the transition's roles on the right
- * unit (reporting or receiving), else 403 naming it; only then does core judge the state, so a
- * stranger learns nothing about where a report stands.
- */
-function requireActionRole(auth: Auth, ctx: InstanceContext, action: WorkflowAction): void {
-  const t = transitionOf(action)!
-  const unit = t.unit === 'reporting' ? ctx.unit : ctx.receivingUnit
-  requireRole(auth, t.roles, unit)
-}
-
-/** Fires an action through core/workflow with the caller's roles; throws the refusal. */
-function check(
-  ctx: InstanceContext,
-  auth: Auth,
-  action: WorkflowAction,
-  at: Date,
-  input: TransitionInput = {},
-) {
-  const result = fire(workflowView(ctx), action, {
-    actor: actorOf(auth),
-    at: at.toISOString(),
-    ...input,
-  })
-  if (!result.ok) throw workflowError(result.error)
-  return result
-}
-
-/**
- * The plugins' beforeTransition hooks, after role and state: a veto is a 409 carrying the plugin's
- * reason; a hook that breaks is a 500 naming the plugin.
- */
-function requireNoVeto(
-  c: Context<AppEnv>,
-  auth: Auth,
-  ctx: InstanceContext,
-  action: WorkflowAction,
-  template: ResolvedTemplate,
-  submission: SubmissionDocument,
-  at: Date,
-  reason?: string,
-): void {
-  let verdict
-  try {
-    verdict = engine(c).runHook('beforeTransition', {
-      instance: workflowView(ctx),
-      action,
-      input: {
-        actor: actorOf(auth),
-        at: at.toISOString(),
-        ...(reason === undefined ? {} : { reason }),
-      },
-      template,
-      submission,
-      period: ctx.period,
-    })
-  } catch (err) {
-    throw new ApiError(500, 'plugin_failed', (err as Error).message)
-  }
-  if (!verdict.ok) {
-    throw conflict('vetoed', `Plugin ${verdict.plugin} refused '${action}': ${verdict.reason}`, {
-      plugin: verdict.plugin,
-      reason: verdict.reason,
-      action,
-    })
-  }
-}
-
 /** Diagnostics with the instance's external values (period functions, other templates, sub-units). */
 async function diagnoseInstance(
   c: Context<AppEnv>,
@@ -198,17 +87,24 @@ async function diagnoseInstance(
   return diagnose(engine(c), template, doc, await externalFor(em(c), engine(c), ctx, template))
 }
 
-/** 409 when the draft was saved since the caller read it. */
-function requireVersion(read: number, current: number): void {
-  if (read !== current) {
-    throw conflict(
-      'stale_version',
-      `Report was saved by someone else: you have version ${read}, the server has ${current}. Reload and re-apply your changes.`,
-      {
-        currentVersion: current,
-      },
-    )
-  }
+/**
+ * The revision named by the `:id` path parameter (a revision id, not a number within a report) in
+ * the caller's tenant, once the caller may read its report; 404 otherwise.
+ */
+async function readableRevision(
+  c: Context<AppEnv>,
+  auth: Auth,
+): Promise<{ id: number; tenantId: number; document: SubmissionDocument }> {
+  const id = intParam(c.req.param('id'), 'id')
+  const tenantId = await tenantOf(c, auth)
+  const [row] = await query<{ instanceId: number; document: SubmissionDocument }>(
+    em(c),
+    'select instance_id as "instanceId", document from report_revision where id = ? and tenant_id = ?',
+    [id, tenantId],
+  )
+  if (row === undefined) throw notFound(`Revision ${id}`)
+  requireRead(auth, await loadInstance(em(c), row.instanceId, tenantId))
+  return { id, tenantId, document: row.document }
 }
 
 const TIMESTAMP: Partial<Record<WorkflowAction, string>> = {
@@ -436,9 +332,7 @@ export const instanceRoutes = defineRoutes([
     async handler(c, _body, auth) {
       const ctx = await instanceFor(c, auth)
       requireRead(auth, ctx)
-      const no = intParam(c.req.param('no'), 'no')
-      const rev = ctx.revisions.find((r) => r.revisionNo === no)
-      if (rev === undefined) throw notFound(`Revision ${no} of report ${ctx.id}`)
+      const rev = revisionOf(ctx, intParam(c.req.param('no'), 'no'))
       const signatures = await query(
         em(c),
         `select s.id, s.content_sha256 as "contentSha256", s.signed_at as "signedAt", u.username as signer
@@ -482,13 +376,8 @@ export const instanceRoutes = defineRoutes([
         SubmissionDocument,
         'values' | 'narrative' | 'explanations' | 'dynamicRows'
       >
-      const ctx = await instanceFor(c, auth, true)
-      requireActionRole(auth, ctx, 'save')
-      const at = now(c)
-      check(ctx, auth, 'save', at)
-      const rev = currentRevision(ctx)
-      requireVersion(input.version, rev.version)
-      const template = templateOf(ctx, engine(c))
+      const draft = await openDraft(c, auth, input.version, { lock: true })
+      const { ctx, rev, template, at } = draft
       const patch = input.values ?? {}
       const changes = flattenValues(patch)
       const doc: SubmissionDocument = {
@@ -503,13 +392,10 @@ export const instanceRoutes = defineRoutes([
       // The plugins see the document as it would be saved.
       requireNoVeto(c, auth, ctx, 'save', template, doc, at)
       const { version, diagnostics } = await saveRevision(em(c), engine(c), {
-        ctx,
-        rev,
-        template,
+        ...draft,
         doc,
         changes,
         actorId: auth.user.id,
-        at,
         action: 'report.save',
         staleMessage: 'Report changed while saving; reload',
       })
@@ -532,15 +418,11 @@ export const instanceRoutes = defineRoutes([
     },
     async handler(c, body, auth) {
       const { version } = body as { version: number }
-      const at = now(c)
       // Checks without the row lock, then fetch (a network call must not hold the report's lock),
       // then lock and make sure nobody saved in between.
-      const seen = await instanceFor(c, auth)
-      requireActionRole(auth, seen, 'save')
-      check(seen, auth, 'save', at)
-      requireVersion(version, currentRevision(seen).version)
-      const template = templateOf(seen, engine(c))
-      requireNoVeto(c, auth, seen, 'save', template, currentRevision(seen).document, at)
+      const seen = await openDraft(c, auth, version, { lock: false })
+      const { template } = seen
+      requireNoVeto(c, auth, seen.ctx, 'save', template, seen.rev.document, seen.at)
       const { config } = c.get('ctx')
       const fetched = await runPrefill(
         em(c),
@@ -548,29 +430,18 @@ export const instanceRoutes = defineRoutes([
         c.get('ctx').rootDir,
         engine(c),
         {
-          tenantId: seen.tenantId,
+          tenantId: seen.ctx.tenantId,
           template,
-          unit: seen.unit.code,
-          period: seen.period,
-          current: currentRevision(seen).document.values,
+          unit: seen.ctx.unit.code,
+          period: seen.ctx.period,
+          current: seen.rev.document.values,
         },
         config.now,
       )
-      const ctx = await instanceFor(c, auth, true)
-      check(ctx, auth, 'save', at)
-      const rev = currentRevision(ctx)
-      requireVersion(version, rev.version)
+      const locked = await openDraft(c, auth, version, { lock: true })
       const { result } = fetched
       const changes = flattenValues(result.values)
-      const dynamicRows = { ...(rev.document.dynamicRows ?? {}) }
-      for (const [section, ids] of Object.entries(result.dynamicRows ?? {})) {
-        dynamicRows[section] = [...new Set([...(dynamicRows[section] ?? []), ...ids])]
-      }
-      const doc: SubmissionDocument = {
-        ...rev.document,
-        values: mergeValues(rev.document.values, result.values),
-        ...(Object.keys(dynamicRows).length === 0 ? {} : { dynamicRows }),
-      }
+      const doc = withAddedValues(locked.rev.document, result.values, result.dynamicRows)
       const source = {
         plugin: fetched.plugin,
         connector: fetched.connector.id,
@@ -580,13 +451,10 @@ export const instanceRoutes = defineRoutes([
         fetchedAt: fetched.fetchedAt,
       }
       const { version: saved, diagnostics } = await saveRevision(em(c), engine(c), {
-        ctx,
-        rev,
-        template,
+        ...locked,
         doc,
         changes,
         actorId: auth.user.id,
-        at,
         action: 'report.prefill',
         auditAfter: { source },
         staleMessage: 'Report changed while prefilling; reload',
@@ -636,15 +504,7 @@ export const instanceRoutes = defineRoutes([
     tag: 'workflow',
     roles: 'as for reading the instance',
     async handler(c, _body, auth) {
-      const id = intParam(c.req.param('id'), 'id')
-      const [row] = await query<{ instanceId: number }>(
-        em(c),
-        'select instance_id as "instanceId" from report_revision where id = ? and tenant_id = ?',
-        [id, await tenantOf(c, auth)],
-      )
-      if (row === undefined) throw notFound(`Revision ${id}`)
-      const ctx = await loadInstance(em(c), row.instanceId, await tenantOf(c, auth))
-      requireRead(auth, ctx)
+      const { id } = await readableRevision(c, auth)
       const result = await verifyRevisionSignatures(em(c), id)
       const checks = result?.checks ?? []
       // A revision returned or rejected after approval is approved again: the latest signature is
@@ -667,23 +527,15 @@ export const instanceRoutes = defineRoutes([
     tag: 'workflow',
     roles: 'as for reading the instance',
     async handler(c, _body, auth) {
-      const id = intParam(c.req.param('id'), 'id')
-      const tenant = await tenantOf(c, auth)
-      const [row] = await query<{ instanceId: number; document: SubmissionDocument }>(
-        em(c),
-        'select instance_id as "instanceId", document from report_revision where id = ? and tenant_id = ?',
-        [id, tenant],
-      )
-      if (row === undefined) throw notFound(`Revision ${id}`)
-      requireRead(auth, await loadInstance(em(c), row.instanceId, tenant))
+      const { id, tenantId, document } = await readableRevision(c, auth)
       const signatures = await query(
         em(c),
         'select id, cms, cert_pem as "certPem", signed_at as "signedAt" from revision_signature where tenant_id = ? and revision_id = ? order by id',
-        [tenant, id],
+        [tenantId, id],
       )
       return {
         revisionId: id,
-        content: signedContent(row.document).toString('utf8'),
+        content: signedContent(document).toString('utf8'),
         signatures,
         caCertificatePem: (await caCertificatePem(em(c))) ?? null,
       }

@@ -1,8 +1,7 @@
-import type { InferEntity } from '@mikro-orm/core'
 import type { Context } from 'hono'
 import { requireRole } from '../auth/access.js'
 import type { AppEnv, Auth } from '../context.js'
-import { Template, TemplateVersion } from '../db/entities/index.js'
+import { Template } from '../db/entities/index.js'
 import { query, queryOne } from '../db/sql.js'
 import { conflict, notFound, unprocessable } from '../errors.js'
 import { getVersion, resolveDefinition, type VersionRow } from '../services/templates.js'
@@ -10,6 +9,7 @@ import { getUnit } from '../services/units.js'
 import { intParam } from './body.js'
 import { defineRoutes } from './define.js'
 import { audit, em, engine, now } from './helpers.js'
+import { newTemplate, storeDraftVersion } from './template-drafts.js'
 
 type Status = VersionRow['status']
 
@@ -41,38 +41,6 @@ async function versionInTenant(c: Context<AppEnv>, auth: Auth, id: number): Prom
   const home = await getUnit(em(c), auth.user.unitId)
   if (v.tenantId !== home.rootId) throw notFound(`Template version ${id}`)
   return v
-}
-
-/**
- * Stores a validated definition as a new draft version of `t` (just created, or an existing
- * template) and audits it: what creating a template and creating a version have in common.
- */
-async function storeDraftVersion(
-  c: Context<AppEnv>,
-  auth: Auth,
-  t: InferEntity<typeof Template>,
-  resolved: ReturnType<typeof resolveDefinition>,
-  action: string,
-) {
-  const { template, diagnostics } = resolved
-  const v = em(c).create(TemplateVersion, {
-    template: t,
-    version: template.version,
-    status: 'draft',
-    definition: template.definition,
-    lockVersion: 1,
-    createdBy: auth.user.id,
-  })
-  await em(c).flush()
-  const row = await getVersion(em(c), v.id)
-  await audit(c, auth, {
-    tenantId: t.tenantId,
-    action,
-    entity: 'template_version',
-    entityId: v.id,
-    after: { code: row.code, version: row.version },
-  })
-  return present(row, diagnostics)
 }
 
 const DEFINITION = {
@@ -149,13 +117,9 @@ export const templateRoutes = defineRoutes([
       const owner = await getUnit(em(c), input.ownerUnitId ?? auth.user.unitId)
       requireRole(auth, 'designer', owner)
       const resolved = resolveDefinition({ ...input.definition, status: 'draft' }, engine(c))
-      const t = em(c).create(Template, {
-        tenantId: owner.rootId,
-        ownerUnit: owner.id,
-        code: resolved.template.code,
-        name: resolved.template.definition.name,
-      })
-      return storeDraftVersion(c, auth, t, resolved, 'template.create')
+      const t = newTemplate(c, owner, resolved.template)
+      const row = await storeDraftVersion(c, auth, t, resolved.template, 'template.create')
+      return present(row, resolved.diagnostics)
     },
   },
   {
@@ -186,7 +150,8 @@ export const templateRoutes = defineRoutes([
           { pointer: '/definition/code' },
         )
       }
-      return storeDraftVersion(c, auth, t, resolved, 'template.version-create')
+      const row = await storeDraftVersion(c, auth, t, resolved.template, 'template.version-create')
+      return present(row, resolved.diagnostics)
     },
   },
   {

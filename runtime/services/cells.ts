@@ -41,6 +41,25 @@ export function mergeValues(base: Values, patch: Values): Values {
 }
 
 /**
+ * A document with values from outside (a connector, a CSV file) laid over it; their rows added to
+ * lists join the ones already there, so a reporter's own rows are kept.
+ */
+export function withAddedValues(
+  doc: SubmissionDocument,
+  values: Values,
+  addedRows: SubmissionDocument['dynamicRows'] = {},
+): SubmissionDocument {
+  const dynamicRows = { ...(doc.dynamicRows ?? {}) }
+  for (const [section, ids] of Object.entries(addedRows))
+    dynamicRows[section] = [...new Set([...(dynamicRows[section] ?? []), ...ids])]
+  return {
+    ...doc,
+    values: mergeValues(doc.values, values),
+    ...(Object.keys(dynamicRows).length === 0 ? {} : { dynamicRows }),
+  }
+}
+
+/**
  * The changes as one values tree, the compact form the SQL below expands (about a fifth of the
  * text of one JSON object per row). A number must be finite: JSON has no NaN or Infinity.
  */

@@ -53,7 +53,8 @@ export const templateRoutes = defineRoutes([
     method: 'get',
     path: '/templates',
     operationId: 'listTemplates',
-    summary: 'Template library: search by code or name, filter by version status, paginated',
+    summary:
+      'Template library: search by code or name, filter by version status, paginated; each version with its status, name, period type and regime kind',
     tag: 'templates',
     query: [
       { name: 'q', type: 'string', description: 'Text in the code or the name (case-insensitive)' },
@@ -89,7 +90,9 @@ export const templateRoutes = defineRoutes([
       }>(
         em(c),
         `select t.id, t.code, t.name, t.owner_unit_id as "ownerUnitId",
-                (select json_agg(json_build_object('id', v.id, 'version', v.version, 'status', v.status) order by v.id)
+                (select json_agg(json_build_object('id', v.id, 'version', v.version, 'status', v.status,
+                        'name', v.definition->>'name', 'periodType', v.definition->>'periodType',
+                        'regimeKind', v.definition->>'regimeKind') order by v.id)
                    from template_version v where v.template_id = t.id) as versions
            from template t where ${where} order by t.code limit ? offset ?`,
         [...params, pageSize, (page - 1) * pageSize],

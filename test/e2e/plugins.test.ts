@@ -160,6 +160,12 @@ describe(
       })
       expect(sub.status, JSON.stringify(sub.body)).toBe(201)
       const page = s.page
+      // The list names each version's period type: the screen fetches no version definitions.
+      const versionFetches: string[] = []
+      const onRequest = (r: { url(): string }) => {
+        if (r.url().includes('/api/v1/template-versions/')) versionFetches.push(r.url())
+      }
+      page.on('request', onRequest)
       await signIn('tinh.aggregator')
       const link = page.locator('rb-app nav a[href="#/assignments"]')
       await link.waitFor()
@@ -177,6 +183,8 @@ describe(
       expect(await screen.locator('form [role="alert"]').count()).toBe(0)
       await expect.poll(() => row.locator('td').nth(4).innerText()).toBe('Quý')
       await screen.getByRole('radio', { name: 'Chọn II.06a/VPCP/KSTT phiên bản 1.1' }).check()
+      page.off('request', onRequest)
+      expect(versionFetches).toEqual([])
 
       // The org tree: all six units below the province, the department's own unit at once, then
       // just the commune, by keyboard.

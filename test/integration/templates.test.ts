@@ -114,4 +114,39 @@ describe('template library', { timeout: 30_000 }, () => {
     const byCode = await (await as(t, 'caolanh.viewer')).get('/templates?q=tn.10')
     expect(byCode.body.total).toBe(1)
   })
+
+  it('lists each version with its name, period type and regime kind', async () => {
+    const first = await designer.post('/templates', {
+      definition: {
+        ...withCode('TN.30/DT', 'BIỂU BA MƯƠI THÁNG'),
+        periodType: 'month',
+        regimeKind: 'chuyen-de',
+      },
+    })
+    expect(first.status, JSON.stringify(first.body)).toBe(201)
+    const second = await designer.post(`/templates/${first.body.templateId}/versions`, {
+      definition: { ...withCode('TN.30/DT', 'BIỂU BA MƯƠI NĂM', '2.0'), periodType: 'year' },
+    })
+    expect(second.status, JSON.stringify(second.body)).toBe(201)
+    const list = await designer.get('/templates?q=tn.30')
+    expect(list.body.items).toHaveLength(1)
+    expect(list.body.items[0].versions).toEqual([
+      {
+        id: first.body.id,
+        version: '1.0',
+        status: 'draft',
+        name: 'BIỂU BA MƯƠI THÁNG',
+        periodType: 'month',
+        regimeKind: 'chuyen-de',
+      },
+      {
+        id: second.body.id,
+        version: '2.0',
+        status: 'draft',
+        name: 'BIỂU BA MƯƠI NĂM',
+        periodType: 'year',
+        regimeKind: 'dinh-ky',
+      },
+    ])
+  })
 })

@@ -3,7 +3,12 @@
  * and the designer never import each other, so these mirror the routes; documents inside them
  * (template definitions, submission values, diagnostics) are the shared schema/core types.
  */
-import type { Diagnostic, SubmissionDocument, TemplateDefinition, Value } from '../../../core/index.js'
+import type {
+  Diagnostic,
+  SubmissionDocument,
+  TemplateDefinition,
+  Value,
+} from '../../../core/index.js'
 
 export type Role = 'admin' | 'designer' | 'entry' | 'aggregator' | 'approver' | 'sender' | 'viewer'
 
@@ -12,7 +17,8 @@ export interface Me {
   roles: Array<{ role: Role; unitId: number }>
 }
 
-export type InstanceStatus = 'draft' | 'submitted' | 'approved' | 'sent' | 'accepted' | 'correction-requested'
+export type InstanceStatus =
+  'draft' | 'submitted' | 'approved' | 'sent' | 'accepted' | 'correction-requested'
 
 export interface InstanceSummary {
   id: number
@@ -95,12 +101,22 @@ export interface TemplateVersion {
   diagnostics?: Diagnostic[]
 }
 
+/** One version as GET /templates lists it: enough to choose it without fetching its definition. */
+export interface TemplateVersionSummary {
+  id: number
+  version: string
+  status: TemplateDefinition['status']
+  name: string
+  periodType: TemplateDefinition['periodType']
+  regimeKind: TemplateDefinition['regimeKind']
+}
+
 export interface TemplateListItem {
   id: number
   code: string
   name: string
   ownerUnitId: number
-  versions: Array<{ id: number; version: string; status: TemplateDefinition['status'] }> | null
+  versions: TemplateVersionSummary[] | null
 }
 
 export interface Assignment {
@@ -114,7 +130,15 @@ export interface Assignment {
   schedule?: unknown
 }
 
-export type BoardState = 'not_started' | 'draft' | 'submitted' | 'approved' | 'sent' | 'accepted' | 'correction-requested' | 'late'
+export type BoardState =
+  | 'not_started'
+  | 'draft'
+  | 'submitted'
+  | 'approved'
+  | 'sent'
+  | 'accepted'
+  | 'correction-requested'
+  | 'late'
 
 export interface TrackingUnit {
   unitId: number

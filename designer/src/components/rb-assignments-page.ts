@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { periodLabel } from '../../../core/index.js'
 import type { AssignmentRow, AssignmentSchedule, UnitRow } from '../api/assignment-types.js'
-import type { TemplateListItem, TemplateVersion } from '../api/types.js'
+import type { TemplateListItem, TemplateVersionSummary } from '../api/types.js'
 import { appState } from '../app-state.js'
 import { getLocale, t, type MessageId } from '../i18n/i18n.js'
 import { LocaleController } from '../i18n/locale-controller.js'
@@ -21,6 +21,11 @@ const LIST_PAGE = 10
 /** The worker polls its jobs every 2 s; a minute covers a busy queue. */
 const POLL_MS = 1000
 const POLL_TRIES = 60
+
+/** A published version the user picked, kept while the template list pages or searches on. */
+interface Picked extends TemplateVersionSummary {
+  code: string
+}
 
 interface Outcome {
   key: string
@@ -109,8 +114,7 @@ export class RbAssignmentsPage extends LitElement {
   @state() private templates: TemplateListItem[] = []
   @state() private templatePage = 1
   @state() private templateTotal = 0
-  @state() private versions = new Map<number, TemplateVersion>()
-  @state() private versionId: number | undefined
+  @state() private picked: Picked | undefined
   @state() private targets = new Set<number>()
   @state() private year = new Date().getFullYear()
   @state() private periods = new Set<string>()
@@ -159,7 +163,7 @@ export class RbAssignmentsPage extends LitElement {
     this.rows = await appState.api.listAssignmentRows()
   }
 
-  /** One page of the library's templates with a published version, each version's period type. */
+  /** One page of the library's templates with a published version (the list names each one's period type). */
   private async loadTemplates(): Promise<void> {
     const res = await appState.api.listTemplates({
       status: 'published',
@@ -167,15 +171,6 @@ export class RbAssignmentsPage extends LitElement {
       page: this.templatePage,
       pageSize: TEMPLATE_PAGE,
     })
-    const missing = res.items
-      .flatMap((i) => i.versions ?? [])
-      .filter((v) => v.status === 'published' && !this.versions.has(v.id))
-    const fetched = await Promise.all(missing.map((v) => appState.api.getTemplateVersion(v.id)))
-    if (fetched.length > 0) {
-      const next = new Map(this.versions)
-      for (const v of fetched) next.set(v.id, v)
-      this.versions = next
-    }
     this.templates = res.items
     this.templateTotal = res.total
   }
@@ -191,15 +186,11 @@ export class RbAssignmentsPage extends LitElement {
     void this.loadTemplates().catch((err: unknown) => (this.loadError = (err as Error).message))
   }
 
-  private chosen(): TemplateVersion | undefined {
-    return this.versionId === undefined ? undefined : this.versions.get(this.versionId)
-  }
-
-  private pickVersion(id: number): void {
-    const before = this.chosen()?.definition.periodType
-    this.versionId = id
+  private pickVersion(item: TemplateListItem, v: TemplateVersionSummary): void {
+    const before = this.picked?.periodType
+    this.picked = { ...v, code: item.code }
     // Periods of another type mean nothing for this form.
-    if (this.chosen()?.definition.periodType !== before) {
+    if (v.periodType !== before) {
       this.periods = new Set()
       this.deadlines = {}
     }
@@ -240,9 +231,9 @@ export class RbAssignmentsPage extends LitElement {
   }
 
   private plan(): AssignmentSchedule[] {
-    const v = this.chosen()
+    const v = this.picked
     if (v === undefined) return []
-    return planSchedules(v.definition.periodType, [...this.periods], {
+    return planSchedules(v.periodType, [...this.periods], {
       ongoing: this.ongoing,
       deadlines: this.deadlines,
       daysAfterDeadline: this.daysAfter,
@@ -251,7 +242,7 @@ export class RbAssignmentsPage extends LitElement {
 
   private async submit(e: Event): Promise<void> {
     e.preventDefault()
-    const version = this.chosen()
+    const version = this.picked
     const schedules = this.plan()
     this.problem =
       version === undefined
@@ -347,7 +338,7 @@ export class RbAssignmentsPage extends LitElement {
   }
 
   private renderForm(mine: UnitRow[]): unknown {
-    const version = this.chosen()
+    const version = this.picked
     const plan = this.plan()
     return html`<section class="card" aria-labelledby="new-assignment">
       <h2 id="new-assignment">${t('assign.newHeading')}</h2>
@@ -412,9 +403,7 @@ export class RbAssignmentsPage extends LitElement {
   private renderTemplates(): unknown {
     const pages = Math.max(1, Math.ceil(this.templateTotal / TEMPLATE_PAGE))
     const rows = this.templates.flatMap((item) =>
-      (item.versions ?? [])
-        .filter((v) => v.status === 'published')
-        .map((v) => ({ item, v, full: this.versions.get(v.id) })),
+      (item.versions ?? []).filter((v) => v.status === 'published').map((v) => ({ item, v })),
     )
     return html`<fieldset>
       <legend>${t('assign.template')}</legend>
@@ -449,30 +438,24 @@ export class RbAssignmentsPage extends LitElement {
               </thead>
               <tbody>
                 ${rows.map(
-                  ({ item, v, full }) =>
+                  ({ item, v }) =>
                     html`<tr data-version=${`${item.code}@${v.version}`}>
                       <td class="pick">
                         <input
                           type="radio"
                           name="version"
                           id=${`version-${v.id}`}
-                          .checked=${this.versionId === v.id}
+                          .checked=${this.picked?.id === v.id}
                           aria-label=${t('assign.pickVersion', { code: item.code, version: v.version })}
-                          @change=${() => this.pickVersion(v.id)}
+                          @change=${() => this.pickVersion(item, v)}
                         />
                       </td>
                       <td>
                         <label for=${`version-${v.id}`}><code>${item.code}</code></label>
                       </td>
-                      <td>${full?.definition.name ?? item.name}</td>
+                      <td>${v.name}</td>
                       <td>${v.version}</td>
-                      <td>
-                        ${
-                          full === undefined
-                            ? ''
-                            : t(`period.${full.definition.periodType}` as MessageId)
-                        }
-                      </td>
+                      <td>${t(`period.${v.periodType}` as MessageId)}</td>
                     </tr>`,
                 )}
               </tbody>
@@ -558,8 +541,8 @@ export class RbAssignmentsPage extends LitElement {
     </li>`
   }
 
-  private renderPeriods(version: TemplateVersion): unknown {
-    const type = version.definition.periodType
+  private renderPeriods(version: Picked): unknown {
+    const type = version.periodType
     const legend = t('assign.periods', { type: t(`period.${type}` as MessageId) })
     if (type === 'none') {
       return html`<fieldset>

@@ -9,6 +9,7 @@ import { as, assign, instanceOf, publishFixture } from '../helpers/flow.js'
 import { startTestApp, type TestApp } from '../helpers/test-app.js'
 import { ensureDesignerBuilt } from './helpers/build.js'
 import { openBrowser, screenshot, type Session } from './helpers/browser.js'
+import { sheetCell, typeInto } from './helpers/sandbox.js'
 
 /**
  * What a first-time user of the workspace pages meets before any report moves: periods in words,
@@ -32,6 +33,15 @@ beforeAll(async () => {
   t = await startTestApp({ now: () => clock, sessionTtlMs })
   versionId = await publishFixture(t, (doc) => {
     doc.formKind = 'linked'
+    ;(doc.constraints as unknown[]).push({
+      id: 'r2_le_r1',
+      kind: 'compare',
+      severity: 'warning',
+      left: 'r2.c1',
+      operator: '<=',
+      right: 'r1.c1',
+      message: 'Hộ tịch ({left}) nhiều hơn đất đai ({right}): đề nghị giải trình',
+    })
     ;(doc.sections as unknown[]).push({
       kind: 'narrative',
       id: 'tm',
@@ -92,10 +102,55 @@ describe('workspace pages for a first-time user', { timeout: 120_000 }, () => {
     await expect.poll(() => required.count()).toBe(1)
     const text = page.locator('rb-form-sheet rb-narrative-section textarea')
     expect(await text.getAttribute('aria-invalid')).toBe('true')
-    await text.fill('Đã tổ chức đủ các cuộc họp theo kế hoạch.')
+    const written = 'Đã tổ chức đủ các cuộc họp theo kế hoạch.'
+    await text.fill(written)
     await expect.poll(() => required.count()).toBe(0)
     expect(await text.getAttribute('aria-invalid')).toBe('false')
+
+    // The autosave re-renders the report page; the text stays on screen and on the server, also
+    // through the next save of a figure.
+    const saveState = page.locator('rb-report-page .save-state')
+    await expect.poll(() => saveState.innerText(), { timeout: 10_000 }).toContain('Đã lưu')
+    await page.waitForTimeout(300)
+    expect(await text.inputValue()).toBe(written)
+    await typeInto(page, sheetCell(page, 'main!r1.c1'), '10')
+    const api = await as(t, 'caolanh.entry')
+    await expect
+      .poll(async () => (await api.get(`/instances/${instanceId}`)).body.revision.document.values, {
+        timeout: 10_000,
+      })
+      .toEqual({ main: { r1: { c1: 10 } } })
+    const saved = (await api.get(`/instances/${instanceId}`)).body.revision.document
+    expect(saved.narrative).toEqual({ tm: { dg: written } })
+    expect(await text.inputValue()).toBe(written)
     await screenshot(page, 'pages-entry-narrative')
+  })
+
+  it('entry and leader: a warning names its cell in words; its explanation is read back after submitting', async () => {
+    snapOnFailure('pages-explanation')
+    const page = s.page
+    await typeInto(page, sheetCell(page, 'main!r2.c1'), '20')
+    const warning = page.locator('rb-form-sheet li.diag.warning[data-rule="template/r2_le_r1"]')
+    await expect.poll(() => warning.count()).toBe(1)
+    expect((await warning.locator('button.goto').innerText()).trim()).toBe(
+      'Lĩnh vực hộ tịch · Số hồ sơ tiếp nhận',
+    )
+    const because = 'Đợt cấp đổi giấy khai sinh theo kế hoạch của tỉnh.'
+    await warning.locator('input.explain').fill(because)
+    await warning.locator('input.explain').press('Tab')
+    await page.locator('rb-report-page [data-action="submit"]').click()
+    await expect
+      .poll(() => page.locator('rb-report-page [data-status]').getAttribute('data-status'))
+      .toBe('submitted')
+
+    await signIn('caolanh.approver')
+    await page.goto(`${base}/#/report/${instanceId}`)
+    const read = page.locator(
+      'rb-form-sheet li.diag.warning[data-rule="template/r2_le_r1"] .explained',
+    )
+    await expect.poll(() => read.innerText()).toBe(`Giải trình: ${because}`)
+    expect(await page.locator('rb-form-sheet input.explain').count()).toBe(0)
+    await screenshot(page, 'pages-explanation-read')
   })
 
   it('aggregator: a consolidation with nothing accepted says so, and asks nobody to write', async () => {

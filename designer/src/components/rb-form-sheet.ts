@@ -17,6 +17,7 @@ import {
   type SubmissionDocument,
   type Workbook,
 } from '../../../core/index.js'
+import { cellPlace } from '../form/cell-place.js'
 import { formatValue } from '../form/format.js'
 import { buildLayout, type SheetLayout } from '../form/layout.js'
 import { groupOf, nextRowId, type RowGroup } from '../form/row-groups.js'
@@ -91,6 +92,11 @@ export class RbFormSheet extends LitElement {
   private builtLocale = getLocale()
   /** Values the sheet itself emitted: a host echoing them back must not reload the sheet. */
   private ownValues: Values | undefined
+  // What the reporter wrote since the host last gave a document, and that document's content.
+  private typedNarrative: Narrative | undefined
+  private typedExplanations: Record<string, string> | undefined
+  private hostNarrative = '{}'
+  private hostExplanations = '{}'
   /** The added-row lists the workbook was built with, as a key (see rowsKey). */
   private builtRows = rowsKey({})
 
@@ -126,6 +132,7 @@ export class RbFormSheet extends LitElement {
       changed.has('external') ||
       newRows ||
       newValues
+    this.adoptHostTexts(changed, newValues)
     if (reload) this.rebuild(newValues || newRows ? undefined : this.workbook?.inputValues())
     else if (changed.has('narrative') || changed.has('readonly')) this.refreshDiagnostics()
     if (changed.has('readonly')) this.gridsStale = true
@@ -205,6 +212,32 @@ export class RbFormSheet extends LitElement {
     this.resolved = this.workbook.template
     this.layouts = this.makeLayouts()
     this.refreshDiagnostics()
+  }
+
+  /**
+   * Hosts pass `doc.narrative ?? {}`: a fresh but equal object on each of their renders. Only a new
+   * document (new values) or different content replaces what the reporter wrote; an equal one
+   * would otherwise wipe the typing on screen and, with the next autosave, on the server.
+   */
+  private adoptHostTexts(changed: PropertyValues<this>, newDocument: boolean): void {
+    if (changed.has('narrative') && this.narrative !== this.typedNarrative) {
+      const key = JSON.stringify(this.narrative)
+      if (!newDocument && key === this.hostNarrative && this.typedNarrative !== undefined)
+        this.narrative = this.typedNarrative
+      else {
+        this.hostNarrative = key
+        this.typedNarrative = undefined
+      }
+    }
+    if (changed.has('explanations') && this.explanations !== this.typedExplanations) {
+      const key = JSON.stringify(this.explanations)
+      if (!newDocument && key === this.hostExplanations && this.typedExplanations !== undefined)
+        this.explanations = this.typedExplanations
+      else {
+        this.hostExplanations = key
+        this.typedExplanations = undefined
+      }
+    }
   }
 
   private makeLayouts(): Map<string, SheetLayout> {
@@ -384,16 +417,18 @@ export class RbFormSheet extends LitElement {
   private onNarrative(e: CustomEvent<{ section: string; item: string; text: string }>): void {
     const { section, item, text } = e.detail
     e.stopPropagation()
-    this.narrative = {
+    this.typedNarrative = {
       ...this.narrative,
       [section]: { ...(this.narrative[section] ?? {}), [item]: text },
     }
+    this.narrative = this.typedNarrative
     this.refreshDiagnostics()
     this.emitChanged([])
   }
 
   private onExplanation(d: Diagnostic, text: string): void {
-    this.explanations = { ...this.explanations, [diagnosticKey(d)]: text }
+    this.typedExplanations = { ...this.explanations, [diagnosticKey(d)]: text }
+    this.explanations = this.typedExplanations
     this.emitChanged([])
   }
 
@@ -505,7 +540,7 @@ export class RbFormSheet extends LitElement {
       ${
         c === undefined
           ? nothing
-          : html`${t('sheet.selected', { cell: `${c.row}.${c.col}`, kind })}${
+          : html`${t('sheet.selected', { cell: this.placeOf(c.section, c.row, c.col), kind })}${
               c.formula !== undefined ? html` <code>=${c.formula}</code>` : nothing
             }`
       }
@@ -515,6 +550,31 @@ export class RbFormSheet extends LitElement {
         <span class="sw rb-greyed"></span>${t('sheet.kind.greyed')}
       </span>
     </div>`
+  }
+
+  /** The cell in the form's words; the ids stay in the title for designers and support. */
+  private placeOf(section: string, row: string, col?: string): string {
+    const s = this.resolved?.sectionIndex.get(section)
+    return s?.kind === 'grid' ? cellPlace(s, row, col) : `${row}.${col ?? ''}`
+  }
+
+  private renderGoto(section: string, row: string, col: string | undefined): unknown {
+    const place = this.placeOf(section, row, col)
+    return html`<button
+      class="goto"
+      title=${`${row}${col !== undefined ? `.${col}` : ''}`}
+      aria-label="${t('sheet.goToCell')} ${place}"
+      @click=${() => this.focusCell(section, row, col)}
+    >
+      ${place}
+    </button>`
+  }
+
+  /** A reviewer reads the reporter's explanation of a warning where the reporter wrote it. */
+  private renderExplained(d: Diagnostic): unknown {
+    const text = d.severity === 'warning' ? this.explanations[diagnosticKey(d)]?.trim() : undefined
+    if (text === undefined || text === '') return nothing
+    return html`<span class="explained">${t('sheet.explanation')}: ${text}</span>`
   }
 
   private renderDiagnostics(): unknown {
@@ -541,13 +601,7 @@ export class RbFormSheet extends LitElement {
               <span class="msg">${d.message}</span>
               ${
                 d.place.section !== undefined && d.place.row !== undefined
-                  ? html`<button
-                      class="goto"
-                      @click=${() => this.focusCell(d.place.section!, d.place.row!, d.place.col)}
-                      aria-label="${t('sheet.goToCell')} ${d.place.row}.${d.place.col ?? ''}"
-                    >
-                      ${d.place.row}${d.place.col !== undefined ? `.${d.place.col}` : ''}
-                    </button>`
+                  ? this.renderGoto(d.place.section, d.place.row, d.place.col)
                   : nothing
               }
               ${
@@ -559,7 +613,7 @@ export class RbFormSheet extends LitElement {
                       .value=${this.explanations[diagnosticKey(d)] ?? ''}
                       @change=${(e: Event) => this.onExplanation(d, (e.target as HTMLInputElement).value)}
                     />`
-                  : nothing
+                  : this.renderExplained(d)
               }
             </li>`,
         )}

@@ -1,7 +1,13 @@
 import { LitElement, css, html, nothing, unsafeCSS } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { Diagnostic } from '../../../core/index.js'
-import type { Cell, Column, GridSection, Row, TemplateDefinition } from '../../../schemas/generated/index.js'
+import type {
+  Cell,
+  Column,
+  GridSection,
+  Row,
+  TemplateDefinition,
+} from '../../../schemas/generated/index.js'
 import { checkFormula, type A1Context } from '../designer/formula-check.js'
 import type { Patch } from '../designer/patch.js'
 import * as ops from '../designer/template-ops.js'
@@ -42,23 +48,94 @@ export class RbGridEditor extends LitElement {
     ...gridCss.map((c) => unsafeCSS(c)),
     fieldStyles,
     css`
-      :host { display: block; font-size: 14px; }
-      .layout { display: grid; grid-template-columns: minmax(0, 1fr) 320px; gap: 0.8rem; }
-      .grid-wrap { position: relative; height: 420px; border: 1px solid #d0d7de; }
-      .grid { width: 100%; height: 100%; }
-      .panel { border: 1px solid #d0d7de; border-radius: 6px; padding: 0.6rem; max-height: 640px; overflow: auto; }
-      .panel h4 { margin: 0.6rem 0 0.3rem; font-size: 0.95rem; border-bottom: 1px solid #eee; }
-      .hint { color: #555; font-size: 0.85rem; }
-      .section-props { display: flex; gap: 0.8rem; flex-wrap: wrap; align-items: end; }
-      .rb-formula-tip { position: absolute; z-index: 300; background: #c62828; color: #fff; padding: 2px 6px; border-radius: 3px; font-size: 0.8rem; max-width: 360px; pointer-events: none; }
-      .handsontable td.k-formula { background: #f1f6ee; color: #1f4d1a; font-family: ui-monospace, monospace; font-size: 12px; }
-      .handsontable td.k-inherited { color: #5b7f57; font-style: italic; }
-      .handsontable td.k-fixed { background: #fafbfc; }
-      .handsontable td.k-greyed { background: repeating-linear-gradient(135deg, #e6e8eb, #e6e8eb 4px, #f3f4f6 4px, #f3f4f6 8px); }
-      .handsontable td.k-total { font-weight: 600; }
-      .handsontable td.k-heading { font-style: italic; font-weight: 600; }
-      .handsontable td.k-error { box-shadow: inset 0 0 0 2px #c62828; background: #fdecea; }
-      textarea.rb-bad-formula { outline: 2px solid #c62828 !important; background: #fff7f7 !important; }
+      :host {
+        display: block;
+        font-size: 14px;
+      }
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) 320px;
+        gap: 0.8rem;
+      }
+      .grid-wrap {
+        position: relative;
+        height: 420px;
+        border: 1px solid #d0d7de;
+      }
+      .grid {
+        width: 100%;
+        height: 100%;
+      }
+      .panel {
+        border: 1px solid #d0d7de;
+        border-radius: 6px;
+        padding: 0.6rem;
+        max-height: 640px;
+        overflow: auto;
+      }
+      .panel h4 {
+        margin: 0.6rem 0 0.3rem;
+        font-size: 0.95rem;
+        border-bottom: 1px solid #eee;
+      }
+      .hint {
+        color: #555;
+        font-size: 0.85rem;
+      }
+      .section-props {
+        display: flex;
+        gap: 0.8rem;
+        flex-wrap: wrap;
+        align-items: end;
+      }
+      .rb-formula-tip {
+        position: absolute;
+        z-index: 300;
+        background: #c62828;
+        color: #fff;
+        padding: 2px 6px;
+        border-radius: 3px;
+        font-size: 0.8rem;
+        max-width: 360px;
+        pointer-events: none;
+      }
+      .handsontable td.k-formula {
+        background: #f1f6ee;
+        color: #1f4d1a;
+        font-family: ui-monospace, monospace;
+        font-size: 12px;
+      }
+      .handsontable td.k-inherited {
+        color: #5b7f57;
+        font-style: italic;
+      }
+      .handsontable td.k-fixed {
+        background: #fafbfc;
+      }
+      .handsontable td.k-greyed {
+        background: repeating-linear-gradient(
+          135deg,
+          #e6e8eb,
+          #e6e8eb 4px,
+          #f3f4f6 4px,
+          #f3f4f6 8px
+        );
+      }
+      .handsontable td.k-total {
+        font-weight: 600;
+      }
+      .handsontable td.k-heading {
+        font-style: italic;
+        font-weight: 600;
+      }
+      .handsontable td.k-error {
+        box-shadow: inset 0 0 0 2px #c62828;
+        background: #fdecea;
+      }
+      textarea.rb-bad-formula {
+        outline: 2px solid #c62828 !important;
+        background: #fff7f7 !important;
+      }
     `,
   ]
 
@@ -78,7 +155,9 @@ export class RbGridEditor extends LitElement {
 
   private get a1(): A1Context | undefined {
     const s = this.section
-    return s === undefined ? undefined : { rowIds: s.rows.map((r) => r.id), colIds: s.columns.map((c) => c.id) }
+    return s === undefined
+      ? undefined
+      : { rowIds: s.rows.map((r) => r.id), colIds: s.columns.map((c) => c.id) }
   }
 
   override disconnectedCallback(): void {
@@ -124,7 +203,13 @@ export class RbGridEditor extends LitElement {
   }
 
   private emit(definition: TemplateDefinition, group?: string): void {
-    this.dispatchEvent(new CustomEvent('definition-change', { detail: { definition, group }, bubbles: true, composed: true }))
+    this.dispatchEvent(
+      new CustomEvent('definition-change', {
+        detail: { definition, group },
+        bubbles: true,
+        composed: true,
+      }),
+    )
   }
 
   private model(s: GridSection): EditorModel {
@@ -133,16 +218,25 @@ export class RbGridEditor extends LitElement {
       if (d.severity !== 'error' || d.place.section !== s.id || d.place.row === undefined) continue
       errors.set(`${d.place.row}.${d.place.col ?? ''}`, d.message)
     }
-    const data = s.rows.map((row) => [row.code ?? '', row.label, ...s.columns.map((col) => cellText(row, col))])
+    const data = s.rows.map((row) => [
+      row.code ?? '',
+      row.label,
+      ...s.columns.map((col) => cellText(row, col)),
+    ])
     return {
-      colHeaders: [t('grid.rowCode'), t('grid.rowLabel'), ...s.columns.map((c, i) => `${columnLetters(i)} · ${c.header.join(' / ')}`)],
+      colHeaders: [
+        t('grid.rowCode'),
+        t('grid.rowLabel'),
+        ...s.columns.map((c, i) => `${columnLetters(i)} · ${c.header.join(' / ')}`),
+      ],
       rowHeaders: s.rows.map((_, i) => String(i + 1)),
       data,
       colWidths: [56, 240, ...s.columns.map((c) => Math.max(110, Math.min(220, c.width ?? 130)))],
       cellClass: (r, c) => {
         const row = s.rows[r]
         if (row === undefined) return ''
-        const rowClass = row.kind === 'total' ? ' k-total' : row.kind === 'heading' ? ' k-heading' : ''
+        const rowClass =
+          row.kind === 'total' ? ' k-total' : row.kind === 'heading' ? ' k-heading' : ''
         if (c < LEAD) return `k-lead${rowClass}${errors.has(`${row.id}.`) ? ' k-error' : ''}`
         const col = s.columns[c - LEAD]
         if (col === undefined) return ''
@@ -160,17 +254,22 @@ export class RbGridEditor extends LitElement {
     for (const { row, col, text } of entries) {
       const r = s.rows[row]
       if (r === undefined) continue
-      if (col === 0) def = ops.updateRow(def, s.id, row, { code: text.trim() === '' ? undefined : text.trim() })
+      if (col === 0)
+        def = ops.updateRow(def, s.id, row, { code: text.trim() === '' ? undefined : text.trim() })
       else if (col === 1) def = ops.updateRow(def, s.id, row, { label: text })
       else {
         const c = s.columns[col - LEAD]
-        if (c !== undefined) def = ops.setCell(def, s.id, r.id, c.id, cellFromText(text, c, this.a1))
+        if (c !== undefined)
+          def = ops.setCell(def, s.id, r.id, c.id, cellFromText(text, c, this.a1))
       }
     }
     this.emit(def)
   }
 
-  rowOp(op: 'insertAbove' | 'insertBelow' | 'delete' | 'up' | 'down' | 'indent' | 'outdent' | 'append', index = this.sel.row): void {
+  rowOp(
+    op: 'insertAbove' | 'insertBelow' | 'delete' | 'up' | 'down' | 'indent' | 'outdent' | 'append',
+    index = this.sel.row,
+  ): void {
     const def = this.definition
     const s = this.section
     if (def === undefined || s === undefined) return
@@ -185,12 +284,20 @@ export class RbGridEditor extends LitElement {
       indent: () => ops.indentRow(def, sid, index, 1),
       outdent: () => ops.indentRow(def, sid, index, -1),
     }[op]()
-    const row = { insertBelow: index + 1, append: s.rows.length, up: Math.max(0, index - 1), down: Math.min(s.rows.length - 1, index + 1) }[op as string]
+    const row = {
+      insertBelow: index + 1,
+      append: s.rows.length,
+      up: Math.max(0, index - 1),
+      down: Math.min(s.rows.length - 1, index + 1),
+    }[op as string]
     if (row !== undefined) this.sel = { ...this.sel, row }
     this.emit(next)
   }
 
-  colOp(op: 'insertLeft' | 'insertRight' | 'delete' | 'left' | 'right' | 'append', index = this.sel.col - LEAD): void {
+  colOp(
+    op: 'insertLeft' | 'insertRight' | 'delete' | 'left' | 'right' | 'append',
+    index = this.sel.col - LEAD,
+  ): void {
     const def = this.definition
     const s = this.section
     if (def === undefined || s === undefined) return
@@ -204,7 +311,12 @@ export class RbGridEditor extends LitElement {
       left: () => ops.moveColumn(def, sid, i, i - 1),
       right: () => ops.moveColumn(def, sid, i, i + 1),
     }[op]()
-    const col = { insertRight: i + 1, append: s.columns.length, left: Math.max(0, i - 1), right: Math.min(s.columns.length - 1, i + 1) }[op as string]
+    const col = {
+      insertRight: i + 1,
+      append: s.columns.length,
+      left: Math.max(0, i - 1),
+      right: Math.min(s.columns.length - 1, i + 1),
+    }[op as string]
     if (col !== undefined) this.sel = { ...this.sel, col: col + LEAD }
     this.emit(next)
   }
@@ -268,7 +380,8 @@ export class RbGridEditor extends LitElement {
   }
 
   private patchSection(patch: Patch<GridSection>): void {
-    if (this.definition !== undefined) this.emit(ops.updateSection<GridSection>(this.definition, this.sectionId, patch))
+    if (this.definition !== undefined)
+      this.emit(ops.updateSection<GridSection>(this.definition, this.sectionId, patch))
   }
 
   private renderPanel(s: GridSection): unknown {
@@ -278,13 +391,15 @@ export class RbGridEditor extends LitElement {
     const col = s.columns[colIndex]
     if (row === undefined) return html`<p class="hint">${t('grid.selectHint')}</p>`
     const def = this.definition!
-    const upRow = (patch: Patch<Row>, group?: string): void => this.emit(ops.updateRow(def, s.id, rowIndex, patch), group)
-    const upCol = (patch: Patch<Column>): void => this.emit(ops.updateColumn(def, s.id, colIndex, patch))
+    const upRow = (patch: Patch<Row>, group?: string): void =>
+      this.emit(ops.updateRow(def, s.id, rowIndex, patch), group)
+    const upCol = (patch: Patch<Column>): void =>
+      this.emit(ops.updateColumn(def, s.id, colIndex, patch))
     const opt = <T extends string>(values: readonly T[], prefix: string) =>
       values.map((v) => [v, t(`${prefix}.${v}` as MessageId)] as const)
     const cell = col === undefined ? undefined : row.cells?.[col.id]
     return html`
-      <h4>${t('grid.rows')} ${rowIndex + 1}</h4>
+      <h4>${t('grid.rowHeading', { n: rowIndex + 1 })}</h4>
       <div data-panel="row">
         ${textField(t('grid.rowId'), row.id, (v) => v.trim() !== '' && upRow({ id: v.trim() }), { name: 'row-id' })}
         ${textField(t('grid.rowLabel'), row.label, (v) => upRow({ label: v }), { name: 'row-label' })}
@@ -302,52 +417,83 @@ export class RbGridEditor extends LitElement {
         ></rb-formula-input>
         ${checkField(t('grid.rowDynamic'), row.dynamic !== undefined, (v) => upRow({ dynamic: v ? {} : undefined }), { name: 'row-dynamic' })}
       </div>
-      ${col === undefined
-        ? nothing
-        : html`
-            <h4>${t('grid.columns')} ${columnLetters(colIndex)}</h4>
-            <div data-panel="column">
-              ${textField(t('grid.colId'), col.id, (v) => v.trim() !== '' && upCol({ id: v.trim() }), { name: 'col-id' })}
-              ${textField(t('grid.colHeader'), col.header.join(' / '), (v) => upCol({ header: ops.parseHeaderPath(v) }), { name: 'col-header' })}
-              ${textField(t('grid.colNumber'), col.number, (v) => upCol({ number: v === '' ? undefined : v }), { name: 'col-number' })}
-              ${selectField(t('grid.colType'), col.type, opt(COLUMN_TYPES, 'type'), (v) => upCol({ type: v ?? 'number' }), { name: 'col-type' })}
-              ${textField(t('grid.colUnit'), col.unit, (v) => upCol({ unit: v === '' ? undefined : v }), { name: 'col-unit' })}
-              ${numberField(t('grid.colDecimals'), col.decimals, (v) => upCol({ decimals: v === undefined ? undefined : Math.max(0, Math.round(v)) }), { name: 'col-decimals' })}
-              <rb-formula-input
-                data-field="col-formula"
-                .label=${t('grid.colFormula')}
-                .value=${col.formula ?? ''}
-                .grid=${this.a1}
-                placeholder="=@.c1+@.c2"
-                @formula-change=${(e: CustomEvent<{ formula?: string }>) => upCol({ formula: e.detail.formula })}
-              ></rb-formula-input>
-              ${selectField(t('grid.colAggregate'), col.aggregate, [['', t('grid.cellDefault')], ...AGGREGATES.map((a) => [a, a] as const)], (v) => upCol({ aggregate: v }), { name: 'col-aggregate' })}
-              ${numberField(t('grid.colMin'), col.min, (v) => upCol({ min: v }), { name: 'col-min' })}
-              ${numberField(t('grid.colMax'), col.max, (v) => upCol({ max: v }), { name: 'col-max' })}
-            </div>
-            <h4>${t('grid.cell', { cell: `${row.id}.${col.id}` })}</h4>
-            <div data-panel="cell">
-              ${selectField(t('grid.cellKind'), cell?.kind, [['', t('grid.cellDefault')], ...opt(CELL_KINDS, 'kind')], (v) => this.setCellKind(rowIndex, colIndex, v), { name: 'cell-kind' })}
-              ${cell?.kind === 'formula'
-                ? html`<rb-formula-input
-                    data-field="cell-formula"
-                    .label=${t('grid.cellFormula')}
-                    .value=${cell.formula ?? ''}
-                    .grid=${this.a1}
-                    @formula-change=${(e: CustomEvent<{ formula?: string }>) =>
-                      this.emit(ops.setCell(def, s.id, row.id, col.id, { ...cell, formula: e.detail.formula ?? '=0' }))}
-                  ></rb-formula-input>`
-                : nothing}
-              ${cell?.kind === 'fixed'
-                ? textField(t('grid.cellValue'), cell.value === null || cell.value === undefined ? '' : String(cell.value), (v) =>
-                    this.emit(ops.setCell(def, s.id, row.id, col.id, { ...cell, value: v })), { name: 'cell-value' })
-                : nothing}
-              ${cell === undefined || cell.kind === 'input'
-                ? checkField(t('grid.cellRequired'), cell?.required === true, (v) =>
-                    this.emit(ops.setCell(def, s.id, row.id, col.id, v ? { kind: 'input', required: true } : undefined)), { name: 'cell-required' })
-                : nothing}
-            </div>
-          `}
+      ${
+        col === undefined
+          ? nothing
+          : html`
+              <h4>${t('grid.columnHeading', { letter: columnLetters(colIndex) })}</h4>
+              <div data-panel="column">
+                ${textField(t('grid.colId'), col.id, (v) => v.trim() !== '' && upCol({ id: v.trim() }), { name: 'col-id' })}
+                ${textField(t('grid.colHeader'), col.header.join(' / '), (v) => upCol({ header: ops.parseHeaderPath(v) }), { name: 'col-header' })}
+                ${textField(t('grid.colNumber'), col.number, (v) => upCol({ number: v === '' ? undefined : v }), { name: 'col-number' })}
+                ${selectField(t('grid.colType'), col.type, opt(COLUMN_TYPES, 'type'), (v) => upCol({ type: v ?? 'number' }), { name: 'col-type' })}
+                ${textField(t('grid.colUnit'), col.unit, (v) => upCol({ unit: v === '' ? undefined : v }), { name: 'col-unit' })}
+                ${numberField(t('grid.colDecimals'), col.decimals, (v) => upCol({ decimals: v === undefined ? undefined : Math.max(0, Math.round(v)) }), { name: 'col-decimals' })}
+                <rb-formula-input
+                  data-field="col-formula"
+                  .label=${t('grid.colFormula')}
+                  .value=${col.formula ?? ''}
+                  .grid=${this.a1}
+                  placeholder="=@.c1+@.c2"
+                  @formula-change=${(e: CustomEvent<{ formula?: string }>) => upCol({ formula: e.detail.formula })}
+                ></rb-formula-input>
+                ${selectField(t('grid.colAggregate'), col.aggregate, [['', t('grid.cellDefault')], ...AGGREGATES.map((a) => [a, a] as const)], (v) => upCol({ aggregate: v }), { name: 'col-aggregate' })}
+                ${numberField(t('grid.colMin'), col.min, (v) => upCol({ min: v }), { name: 'col-min' })}
+                ${numberField(t('grid.colMax'), col.max, (v) => upCol({ max: v }), { name: 'col-max' })}
+              </div>
+              <h4>${t('grid.cell', { cell: `${row.id}.${col.id}` })}</h4>
+              <div data-panel="cell">
+                ${selectField(t('grid.cellKind'), cell?.kind, [['', t('grid.cellDefault')], ...opt(CELL_KINDS, 'kind')], (v) => this.setCellKind(rowIndex, colIndex, v), { name: 'cell-kind' })}
+                ${
+                  cell?.kind === 'formula'
+                    ? html`<rb-formula-input
+                        data-field="cell-formula"
+                        .label=${t('grid.cellFormula')}
+                        .value=${cell.formula ?? ''}
+                        .grid=${this.a1}
+                        @formula-change=${(e: CustomEvent<{ formula?: string }>) =>
+                          this.emit(
+                            ops.setCell(def, s.id, row.id, col.id, {
+                              ...cell,
+                              formula: e.detail.formula ?? '=0',
+                            }),
+                          )}
+                      ></rb-formula-input>`
+                    : nothing
+                }
+                ${
+                  cell?.kind === 'fixed'
+                    ? textField(
+                        t('grid.cellValue'),
+                        cell.value === null || cell.value === undefined ? '' : String(cell.value),
+                        (v) =>
+                          this.emit(ops.setCell(def, s.id, row.id, col.id, { ...cell, value: v })),
+                        { name: 'cell-value' },
+                      )
+                    : nothing
+                }
+                ${
+                  cell === undefined || cell.kind === 'input'
+                    ? checkField(
+                        t('grid.cellRequired'),
+                        cell?.required === true,
+                        (v) =>
+                          this.emit(
+                            ops.setCell(
+                              def,
+                              s.id,
+                              row.id,
+                              col.id,
+                              v ? { kind: 'input', required: true } : undefined,
+                            ),
+                          ),
+                        { name: 'cell-required' },
+                      )
+                    : nothing
+                }
+              </div>
+            `
+      }
     `
   }
 }
@@ -357,7 +503,8 @@ function cellText(row: Row, col: Column): string {
   const cell = row.cells?.[col.id]
   if (cell !== undefined) {
     if (cell.kind === 'formula') return withEq(cell.formula ?? '')
-    if (cell.kind === 'fixed') return cell.value === null || cell.value === undefined ? '' : String(cell.value)
+    if (cell.kind === 'fixed')
+      return cell.value === null || cell.value === undefined ? '' : String(cell.value)
     return ''
   }
   if (row.kind === 'heading') return ''
@@ -371,7 +518,8 @@ function kindClass(row: Row, col: Column): string {
   const cell = row.cells?.[col.id]
   if (cell !== undefined) return `k-${cell.kind}`
   if (row.kind === 'heading') return 'k-greyed'
-  if (row.formula !== undefined || row.kind === 'total' || col.formula !== undefined) return 'k-formula k-inherited'
+  if (row.formula !== undefined || row.kind === 'total' || col.formula !== undefined)
+    return 'k-formula k-inherited'
   return 'k-input'
 }
 
@@ -380,7 +528,11 @@ function withEq(f: string): string {
 }
 
 /** Text typed into a data cell of the editor: `=…` a formula, empty = follow row/column, else a fixed value. */
-export function cellFromText(text: string, col: Column, grid: A1Context | undefined): Cell | undefined {
+export function cellFromText(
+  text: string,
+  col: Column,
+  grid: A1Context | undefined,
+): Cell | undefined {
   const s = text.trim()
   if (s === '' || s === 'Σ') return undefined
   if (s.startsWith('=')) {

@@ -120,6 +120,8 @@ export const en: Record<MessageId, string> = {
 
   'grid.rows': 'Rows',
   'grid.columns': 'Columns',
+  'grid.rowHeading': 'Row {n}',
+  'grid.columnHeading': 'Column {letter}',
   'grid.addRow': 'Add row',
   'grid.insertRowAbove': 'Insert row above',
   'grid.insertRowBelow': 'Insert row below',

@@ -118,6 +118,8 @@ export const vi = {
 
   'grid.rows': 'Dòng',
   'grid.columns': 'Cột',
+  'grid.rowHeading': 'Dòng {n}',
+  'grid.columnHeading': 'Cột {letter}',
   'grid.addRow': 'Thêm dòng',
   'grid.insertRowAbove': 'Chèn dòng phía trên',
   'grid.insertRowBelow': 'Chèn dòng phía dưới',

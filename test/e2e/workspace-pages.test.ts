@@ -87,6 +87,17 @@ async function signIn(username: string): Promise<void> {
 }
 
 describe('workspace pages for a first-time user', { timeout: 120_000 }, () => {
+  it('sign-in: a wrong password is refused in the interface language', async () => {
+    snapOnFailure('pages-login')
+    const page = s.page
+    await page.goto(`${base}/#/inbox`)
+    await page.locator('rb-login-page input[name="username"]').fill('tinh.sender')
+    await page.locator('rb-login-page input[name="password"]').fill('not-the-password')
+    await page.locator('rb-login-page button[type="submit"]').click()
+    const alert = page.locator('rb-login-page [role="alert"]')
+    await expect.poll(() => alert.innerText()).toBe(messages['login.invalid'])
+  })
+
   it('entry: the inbox reads the period in words; a required narrative item is listed until written', async () => {
     snapOnFailure('pages-entry')
     const page = s.page

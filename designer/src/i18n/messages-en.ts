@@ -223,6 +223,8 @@ export const en: Record<MessageId, string> = {
   'login.password': 'Password',
   'login.submit': 'Sign in',
   'login.failed': 'Sign-in failed: {message}',
+  'login.invalid': 'Wrong username or password.',
+  'login.locked': 'The account is locked for a while after too many failed sign-ins. Try again in a few minutes or ask your unit administrator.',
   'nav.inbox': 'Reports due',
   'nav.designer': 'Template designer',
   'nav.templates': 'Template library',

@@ -221,6 +221,8 @@ export const vi = {
   'login.password': 'Mật khẩu',
   'login.submit': 'Đăng nhập',
   'login.failed': 'Đăng nhập không thành công: {message}',
+  'login.invalid': 'Sai tên đăng nhập hoặc mật khẩu.',
+  'login.locked': 'Tài khoản tạm khóa vì đăng nhập sai nhiều lần. Vui lòng thử lại sau ít phút hoặc liên hệ quản trị đơn vị.',
   'nav.inbox': 'Báo cáo cần thực hiện',
   'nav.designer': 'Thiết kế biểu mẫu',
   'nav.templates': 'Thư viện biểu mẫu',

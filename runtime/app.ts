@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
@@ -115,6 +116,21 @@ const LANDING = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Há»
 <p>The API is at <a href="/api/v1/openapi.json">/api/v1</a> (OpenAPI 3.1). The web app appears here once
 <code>designer/dist</code> is built.</p></body></html>`
 
+const escapeAttr = (v: string) =>
+  v.replace(/[&"<>]/g, (ch) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[ch]!)
+
+/**
+ * The web app's page with the deployment's Handsontable licence key in a meta tag, where the grid
+ * components read it (designer/src/grid/handsontable.ts): a key is configuration, not a rebuild.
+ */
+export function withGridLicenseKey(indexHtml: string, key: string | undefined): string {
+  if (key === undefined) return indexHtml
+  return indexHtml.replace(
+    '</head>',
+    `<meta name="rb-grid-license-key" content="${escapeAttr(key)}" />\n</head>`,
+  )
+}
+
 /** Builds the HTTP app; it never listens (server.ts does), so tests call `app.request()`. */
 export function createApp(ctx: AppContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
@@ -159,11 +175,17 @@ export function createApp(ctx: AppContext): Hono<AppEnv> {
   // The web app (designer's built bundle), when it has been built; the runtime never imports it.
   const web = path.join(ctx.rootDir, 'designer', 'dist')
   if (existsSync(path.join(web, 'index.html'))) {
+    const page = async (c: Context<AppEnv>) =>
+      c.html(
+        withGridLicenseKey(
+          await readFile(path.join(web, 'index.html'), 'utf8'),
+          ctx.config.gridLicenseKey,
+        ),
+      )
+    app.get('/', page)
+    app.get('/index.html', page)
     app.use('/*', serveStatic({ root: path.relative(process.cwd(), web) || '.' }))
-    app.get(
-      '/*',
-      serveStatic({ root: path.relative(process.cwd(), web) || '.', path: 'index.html' }),
-    )
+    app.get('/*', page)
   } else {
     app.get('/', (c) => c.html(LANDING))
   }

@@ -24,6 +24,8 @@ export interface RuntimeConfig {
   connectors: Readonly<Record<string, ConnectorConfig>>
   /** Hosts a tenant's admin may point an HTTP connector at (`RB_CONNECTOR_HOSTS`); see connectorHostRefusal. */
   connectorHosts: readonly string[]
+  /** Handsontable licence key the web app's grids use (`HANDSONTABLE_LICENSE_KEY`); the evaluation key when unset. */
+  gridLicenseKey?: string
   /** Receiving windows close this many days after each unit's deadline unless an assignment says otherwise. */
   receivingDaysAfterDeadline: number
 }

@@ -48,6 +48,9 @@ const ctx: AppContext = {
     connectors,
     connectorHosts,
     receivingDaysAfterDeadline,
+    ...(process.env.HANDSONTABLE_LICENSE_KEY
+      ? { gridLicenseKey: process.env.HANDSONTABLE_LICENSE_KEY }
+      : {}),
   },
   engine,
   rootDir: root,

@@ -43,8 +43,19 @@ export function registerGridModules(): void {
     registerPlugin(plugin)
 }
 
-/** Free evaluation key; deployments set their own through the component's `licenseKey`. */
-export const DEFAULT_LICENSE_KEY = 'non-commercial-and-evaluation'
+/** Handsontable's free key, for non-commercial use and evaluation only. */
+export const EVALUATION_LICENSE_KEY = 'non-commercial-and-evaluation'
+
+/**
+ * The key the grids use unless a component is given its own `licenseKey`: the deployment's
+ * (`HANDSONTABLE_LICENSE_KEY`, which the runtime writes into the page as a meta tag), else the
+ * evaluation key. Module scripts run after the head is parsed, so the tag is there.
+ */
+export const DEFAULT_LICENSE_KEY =
+  (typeof document === 'undefined'
+    ? undefined
+    : document.querySelector<HTMLMetaElement>('meta[name="rb-grid-license-key"]')?.content) ||
+  EVALUATION_LICENSE_KEY
 
 /**
  * Handsontable injects its core CSS into document.head only; inside a shadow root the grid is

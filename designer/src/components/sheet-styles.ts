@@ -53,6 +53,11 @@ export const sheetStyles = css`
   .handsontable td.rb-input {
     background: #ffffff;
   }
+  .handsontable td[data-hint]:empty::before {
+    content: attr(data-hint);
+    color: #6e7781;
+    font-style: italic;
+  }
   .handsontable td.rb-formula {
     --ht-read-only-color: #1f4d1a;
     --ht-cell-read-only-background-color: #eef6ea;

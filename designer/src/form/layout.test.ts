@@ -6,11 +6,20 @@ const labels = { code: 'STT', label: 'Chỉ tiêu', unit: 'ĐVT' }
 
 function section(def: unknown): ResolvedGridSection {
   const r = loadTemplate(def)
-  if (!r.ok) throw new Error(r.diagnostics.map((d) => `${d.place.pointer}: ${d.message}`).join('; '))
+  if (!r.ok)
+    throw new Error(r.diagnostics.map((d) => `${d.place.pointer}: ${d.message}`).join('; '))
   return r.template.sections[0] as ResolvedGridSection
 }
 
-const base = { code: 'X', name: 'X', version: '1', status: 'draft', regimeKind: 'dinh-ky', periodType: 'month', formKind: 'numeric' }
+const base = {
+  code: 'X',
+  name: 'X',
+  version: '1',
+  status: 'draft',
+  regimeKind: 'dinh-ky',
+  periodType: 'month',
+  formKind: 'numeric',
+}
 
 describe('buildLayout', () => {
   it('puts merged header rows on top, a number row, and lead columns spanning the header rows', () => {
@@ -60,7 +69,14 @@ describe('buildLayout', () => {
             { id: 'ten', header: ['Nội dung'], type: 'text' },
             { id: 'so', header: ['Số'], type: 'integer' },
           ],
-          rows: [{ id: 'tong', label: 'Tổng cộng', kind: 'total', cells: { ten: { kind: 'fixed', value: 'Tổng cộng' } } }],
+          rows: [
+            {
+              id: 'tong',
+              label: 'Tổng cộng',
+              kind: 'total',
+              cells: { ten: { kind: 'fixed', value: 'Tổng cộng' } },
+            },
+          ],
         },
       ],
     })
@@ -68,5 +84,45 @@ describe('buildLayout', () => {
     expect(l.lead).toEqual([])
     expect(l.frozenCols).toBe(2)
     expect(l.gridColOf(0)).toBe(0)
+  })
+})
+
+describe('SheetLayout.hintAt', () => {
+  const s = section({
+    ...base,
+    sections: [
+      {
+        kind: 'grid',
+        id: 'main',
+        columns: [
+          { id: 'stt', header: ['STT'], type: 'text' },
+          { id: 'nd', header: ['Nội dung'], type: 'text' },
+          { id: 'so', header: ['Số cuộc họp'], type: 'integer' },
+        ],
+        rows: [
+          {
+            id: 'gb',
+            label: 'Họp giao ban',
+            cells: {
+              stt: { kind: 'fixed', value: '1' },
+              nd: { kind: 'fixed', value: 'Họp giao ban' },
+            },
+          },
+          { id: 'khac', label: 'Cuộc họp khác (liệt kê)', dynamic: { minRows: 0, maxRows: 5 } },
+        ],
+      },
+    ],
+  })
+
+  it("shows a reporter's row its label in the label column only", () => {
+    const l = buildLayout(s, labels)
+    expect(l.lead).toEqual([])
+    const khac = l.gridRowOf(1)
+    expect(l.hintAt(khac, l.gridColOf(1))).toBe('Cuộc họp khác (liệt kê)')
+    expect(l.hintAt(khac, l.gridColOf(0))).toBeUndefined()
+    expect(l.hintAt(khac, l.gridColOf(2))).toBeUndefined()
+    // A row of the template has its label as text already.
+    expect(l.hintAt(l.gridRowOf(0), l.gridColOf(1))).toBeUndefined()
+    expect(l.hintAt(0, 1)).toBeUndefined()
   })
 })

@@ -1,4 +1,8 @@
-import type { ResolvedCell, ResolvedGridSection, ResolvedRow } from '../../../core/template/types.js'
+import type {
+  ResolvedCell,
+  ResolvedGridSection,
+  ResolvedRow,
+} from '../../../core/template/types.js'
 
 /** A rectangle of merged grid cells (Handsontable's mergeCells shape). */
 export interface Merge {
@@ -35,6 +39,11 @@ export interface SheetLayout {
   /** Resolved cell at a grid position, or undefined for header and lead cells. */
   cellAt(gridRow: number, gridCol: number): ResolvedCell | undefined
   leadAt(gridCol: number): LeadColumn | undefined
+  /**
+   * What to write in an empty cell as a hint: a row reporters add carries its label (`Cuộc họp
+   * khác (liệt kê)`) in the label column, where they type their own, so it shows there until then.
+   */
+  hintAt(gridRow: number, gridCol: number): string | undefined
 }
 
 export interface LeadLabels {
@@ -46,8 +55,23 @@ export interface LeadLabels {
 /** True when some row repeats its label as a fixed cell: the grid shows its own labels then. */
 export function labelsInGrid(section: ResolvedGridSection): boolean {
   return section.rows.some((row) =>
-    Object.values(row.cells ?? {}).some((c) => c.kind === 'fixed' && c.value === row.label && row.label !== ''),
+    Object.values(row.cells ?? {}).some(
+      (c) => c.kind === 'fixed' && c.value === row.label && row.label !== '',
+    ),
   )
+}
+
+/** The first column where some row repeats its label as a fixed cell. */
+function firstLabelColumn(section: ResolvedGridSection): number | undefined {
+  let first: number | undefined
+  for (const row of section.rows)
+    for (const [colId, c] of Object.entries(row.cells ?? {})) {
+      const i = section.colIndex.get(colId)
+      if (c.kind !== 'fixed' || c.value !== row.label || row.label === '' || i === undefined)
+        continue
+      first = first === undefined ? i : Math.min(first, i)
+    }
+  return first
 }
 
 /** 1 + the last column index where some row repeats its label as a fixed cell (0 when none). */
@@ -73,7 +97,9 @@ export function buildLayout(section: ResolvedGridSection, labels: LeadLabels): S
   const hasNumbers = section.columns.some((c) => c.number !== undefined && c.number !== '')
   const headerCount = headerRowCount + (hasNumbers ? 1 : 0)
   const colCount = lead.length + nCols
-  const headers: string[][] = Array.from({ length: headerCount }, () => Array<string>(colCount).fill(''))
+  const headers: string[][] = Array.from({ length: headerCount }, () =>
+    Array<string>(colCount).fill(''),
+  )
   const merges: Merge[] = []
 
   lead.forEach((l, i) => {
@@ -87,13 +113,16 @@ export function buildLayout(section: ResolvedGridSection, labels: LeadLabels): S
     for (const h of hr) {
       const col = lead.length + h.colStart
       headers[r]![col] = h.text
-      if (h.colSpan > 1 || h.rowSpan > 1) merges.push({ row: r, col, rowspan: h.rowSpan, colspan: h.colSpan })
+      if (h.colSpan > 1 || h.rowSpan > 1)
+        merges.push({ row: r, col, rowspan: h.rowSpan, colspan: h.colSpan })
     }
   })
   if (hasNumbers) {
     section.columns.forEach((c, i) => (headers[headerRowCount]![lead.length + i] = c.number ?? ''))
   }
 
+  // With a lead label column the label shows there already.
+  const labelCol = lead.includes('label') ? undefined : firstLabelColumn(section)
   return {
     section,
     headerCount,
@@ -111,5 +140,13 @@ export function buildLayout(section: ResolvedGridSection, labels: LeadLabels): S
       return section.cells[(gr - headerCount) * nCols + (gc - lead.length)]
     },
     leadAt: (gc) => lead[gc],
+    hintAt(gr, gc) {
+      const row = gr < headerCount ? undefined : section.rows[gr - headerCount]
+      if (row === undefined || labelCol === undefined || gc - lead.length !== labelCol)
+        return undefined
+      if (row.dynamic === undefined && row.addedTo === undefined) return undefined
+      const cell = section.cells[(gr - headerCount) * nCols + labelCol]
+      return cell?.kind === 'input' && row.label.trim() !== '' ? row.label : undefined
+    },
   }
 }

@@ -116,6 +116,7 @@ export function createFormGrid(opts: FormGridOptions): FormGrid {
     td.removeAttribute('aria-describedby')
     td.removeAttribute('title')
     delete td.dataset.cell
+    delete td.dataset.hint
     td.style.paddingLeft = ''
     if (row < layout.headerCount) return
     const lead = layout.leadAt(col)
@@ -128,6 +129,8 @@ export function createFormGrid(opts: FormGridOptions): FormGrid {
     if (cell === undefined) return
     td.dataset.cell = cell.key
     td.textContent = opts.display(cell)
+    const hint = td.textContent === '' ? layout.hintAt(row, col) : undefined
+    if (hint !== undefined) td.dataset.hint = hint
     const st = opts.state(cell)
     if (st?.severity !== undefined) {
       td.classList.add(`rb-${st.severity}`)

@@ -38,7 +38,12 @@ export class RbInboxPage extends LitElement {
   override render(): unknown {
     void this.locale
     const today = new Date().toISOString().slice(0, 10)
-    const rows = inboxView(this.items, this.filter, this.sort)
+    const rows = inboxView(
+      this.items,
+      this.filter,
+      this.sort,
+      (i) => `${periodText(i.period)} ${t(`state.${i.status}` as MessageId)}`,
+    )
     const th = (column: InboxColumn, label: MessageId) => {
       const active = this.sort.column === column
       return html`<th

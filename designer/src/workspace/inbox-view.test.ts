@@ -25,10 +25,27 @@ describe('inbox view', () => {
   ]
 
   it('filters without accents and sorts by a column, missing deadlines last', () => {
-    expect(inboxView(items, 'cao lanh', { column: 'deadline', descending: false }).map((i) => i.id)).toEqual([2])
-    expect(inboxView(items, '', { column: 'deadline', descending: false }).map((i) => i.id)).toEqual([2, 1, 3])
-    expect(inboxView(items, '', { column: 'deadline', descending: true }).map((i) => i.id)).toEqual([1, 2, 3])
-    expect(inboxView(items, '', { column: 'unitName', descending: false }).map((i) => i.id)).toEqual([2, 1, 3])
+    expect(
+      inboxView(items, 'cao lanh', { column: 'deadline', descending: false }).map((i) => i.id),
+    ).toEqual([2])
+    expect(
+      inboxView(items, '', { column: 'deadline', descending: false }).map((i) => i.id),
+    ).toEqual([2, 1, 3])
+    expect(inboxView(items, '', { column: 'deadline', descending: true }).map((i) => i.id)).toEqual(
+      [1, 2, 3],
+    )
+    expect(
+      inboxView(items, '', { column: 'unitName', descending: false }).map((i) => i.id),
+    ).toEqual([2, 1, 3])
+  })
+
+  it('also finds a row by the words it shows (period and state as read on screen)', () => {
+    const shown = (i: InstanceSummary) =>
+      i.status === 'sent' ? 'Quý III năm 2025 Đã gửi' : 'Quý III năm 2025 Đang nhập'
+    const sort = { column: 'deadline', descending: false } as const
+    expect(inboxView(items, 'quy iii', sort, shown).map((i) => i.id)).toEqual([2, 1, 3])
+    expect(inboxView(items, 'đã gửi', sort, shown).map((i) => i.id)).toEqual([2])
+    expect(inboxView(items, 'đã gửi', sort).map((i) => i.id)).toEqual([])
   })
 
   it('marks reports overdue only until they are sent', () => {

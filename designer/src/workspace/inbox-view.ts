@@ -14,12 +14,25 @@ export function isOverdue(i: Pick<InstanceSummary, 'deadline' | 'status'>, today
 }
 
 /**
- * The inbox as shown: filtered by a text (code, unit, period, state, case- and accent-insensitive)
+ * The inbox as shown: filtered by a text (code, unit, period, state, case- and accent-insensitive,
+ * plus the words `shown` gives, i.e. what the row reads on screen: `Quý III năm 2026`, `Đang nhập`)
  * and sorted by a column; missing deadlines sort last.
  */
-export function inboxView(items: readonly InstanceSummary[], filter: string, sort: InboxSort): InstanceSummary[] {
+export function inboxView(
+  items: readonly InstanceSummary[],
+  filter: string,
+  sort: InboxSort,
+  shown: (i: InstanceSummary) => string = () => '',
+): InstanceSummary[] {
   const needle = fold(filter.trim())
-  const kept = needle === '' ? [...items] : items.filter((i) => fold(`${i.templateCode} ${i.unitCode} ${i.unitName} ${i.period} ${i.status}`).includes(needle))
+  const kept =
+    needle === ''
+      ? [...items]
+      : items.filter((i) =>
+          fold(
+            `${i.templateCode} ${i.unitCode} ${i.unitName} ${i.period} ${i.status} ${shown(i)}`,
+          ).includes(needle),
+        )
   const dir = sort.descending ? -1 : 1
   return kept.sort((a, b) => {
     const x = a[sort.column]
@@ -33,5 +46,10 @@ export function inboxView(items: readonly InstanceSummary[], filter: string, sor
 
 /** Lower case without Vietnamese diacritics, so "ha noi" finds "Hà Nội". */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase()
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'd')
+    .toLowerCase()
 }

@@ -5,7 +5,18 @@ import { appState, formatDate, navigate } from '../app-state.js'
 import { t, type MessageId } from '../i18n/i18n.js'
 import { LocaleController } from '../i18n/locale-controller.js'
 import { periodText } from '../i18n/period-text.js'
-import { inboxView, isOverdue, type InboxColumn, type InboxSort } from '../workspace/inbox-view.js'
+import {
+  inboxView,
+  isOverdue,
+  pageOf,
+  type InboxColumn,
+  type InboxSort,
+  type ListPage,
+} from '../workspace/inbox-view.js'
+
+/** Rows per page; the runtime lists at most SERVER_LIMIT reports, the newest periods first. */
+const PAGE_SIZE = 50
+const SERVER_LIMIT = 1000
 import { fieldStyles } from './fields.js'
 import { pageStyles } from './page-styles.js'
 
@@ -18,6 +29,7 @@ export class RbInboxPage extends LitElement {
   @state() private loading = true
   @state() private filter = ''
   @state() private sort: InboxSort = { column: 'deadline', descending: false }
+  @state() private page = 1
   private readonly locale = new LocaleController(this)
 
   override connectedCallback(): void {
@@ -44,6 +56,7 @@ export class RbInboxPage extends LitElement {
       this.sort,
       (i) => `${periodText(i.period)} ${t(`state.${i.status}` as MessageId)}`,
     )
+    const shown = pageOf(rows, this.page, PAGE_SIZE)
     const th = (column: InboxColumn, label: MessageId) => {
       const active = this.sort.column === column
       return html`<th
@@ -51,7 +64,10 @@ export class RbInboxPage extends LitElement {
       >
         <button
           data-sort=${column}
-          @click=${() => (this.sort = { column, descending: active ? !this.sort.descending : false })}
+          @click=${() => {
+            this.sort = { column, descending: active ? !this.sort.descending : false }
+            this.page = 1
+          }}
         >
           ${t(label)} ${active ? (this.sort.descending ? '▼' : '▲') : ''}
         </button>
@@ -64,7 +80,10 @@ export class RbInboxPage extends LitElement {
           aria-label=${t('common.search')}
           placeholder=${t('inbox.filter')}
           .value=${this.filter}
-          @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
+          @input=${(e: Event) => {
+            this.filter = (e.target as HTMLInputElement).value
+            this.page = 1
+          }}
         />
       </div>
       ${this.loading ? html`<p class="muted">${t('common.loading')}</p>` : nothing}
@@ -77,7 +96,7 @@ export class RbInboxPage extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${rows.map((i) => {
+          ${shown.items.map((i) => {
             const late = isOverdue(i, today)
             return html`<tr class=${late ? 'late' : ''} data-instance=${i.id}>
               <td>${i.templateCode} <span class="muted">v${i.templateVersion}</span></td>
@@ -95,6 +114,12 @@ export class RbInboxPage extends LitElement {
           })}
         </tbody>
       </table>
+      ${shown.pages > 1 ? this.renderPager(shown) : nothing}
+      ${
+        this.items.length >= SERVER_LIMIT
+          ? html`<p class="muted">${t('inbox.capped', { count: this.items.length })}</p>`
+          : nothing
+      }
       ${
         !this.loading && rows.length === 0
           ? html`<p class="muted">
@@ -102,6 +127,28 @@ export class RbInboxPage extends LitElement {
             </p>`
           : nothing
       }`
+  }
+
+  private renderPager(p: ListPage<unknown>): unknown {
+    return html`<nav class="bar pager" aria-label=${t('inbox.pages')}>
+      <button
+        type="button"
+        data-page="prev"
+        ?disabled=${p.page <= 1}
+        @click=${() => (this.page = p.page - 1)}
+      >
+        ${t('assign.prev')}
+      </button>
+      <span role="status">${t('inbox.range', { from: p.from, to: p.to, total: p.total })}</span>
+      <button
+        type="button"
+        data-page="next"
+        ?disabled=${p.page >= p.pages}
+        @click=${() => (this.page = p.page + 1)}
+      >
+        ${t('assign.next')}
+      </button>
+    </nav>`
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { InstanceSummary } from '../api/types.js'
-import { inboxView, isOverdue } from './inbox-view.js'
+import { inboxView, isOverdue, pageOf } from './inbox-view.js'
 
 const item = (id: number, over: Partial<InstanceSummary>): InstanceSummary => ({
   id,
@@ -52,5 +52,22 @@ describe('inbox view', () => {
     expect(isOverdue(items[0]!, '2025-09-19')).toBe(true)
     expect(isOverdue(items[0]!, '2025-09-18')).toBe(false)
     expect(isOverdue(items[1]!, '2025-10-01')).toBe(false)
+  })
+
+  it('pages a long list and keeps the page within it', () => {
+    const rows = Array.from({ length: 120 }, (_, i) => i + 1)
+    expect(pageOf(rows, 1, 50)).toMatchObject({ page: 1, pages: 3, from: 1, to: 50, total: 120 })
+    const last = pageOf(rows, 3, 50)
+    expect(last).toMatchObject({ page: 3, from: 101, to: 120 })
+    expect(last.items).toHaveLength(20)
+    expect(pageOf(rows, 9, 50).page).toBe(3)
+    expect(pageOf([], 2, 50)).toMatchObject({
+      items: [],
+      page: 1,
+      pages: 1,
+      from: 0,
+      to: 0,
+      total: 0,
+    })
   })
 })

@@ -53,3 +53,35 @@ export function fold(s: string): string {
     .replace(/Đ/g, 'd')
     .toLowerCase()
 }
+
+/** One page of a list, with its place in the whole (1-based, both ends included). */
+export interface ListPage<T> {
+  items: T[]
+  page: number
+  pages: number
+  from: number
+  to: number
+  total: number
+}
+
+/**
+ * The rows of one page, the page number kept within the list (a filter may shrink it).
+ *
+ * @example
+ * pageOf([1, 2, 3], 2, 2) // { items: [3], page: 2, pages: 2, from: 3, to: 3, total: 3 }
+ */
+export function pageOf<T>(rows: readonly T[], page: number, size: number): ListPage<T> {
+  const total = rows.length
+  const pages = Math.max(1, Math.ceil(total / size))
+  const p = Math.min(Math.max(1, Math.floor(page)), pages)
+  const start = (p - 1) * size
+  const items = rows.slice(start, start + size)
+  return {
+    items,
+    page: p,
+    pages,
+    from: total === 0 ? 0 : start + 1,
+    to: start + items.length,
+    total,
+  }
+}

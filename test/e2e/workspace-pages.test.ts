@@ -218,5 +218,13 @@ describe('workspace pages for a first-time user', { timeout: 120_000 }, () => {
     expect(draft.body).toMatchObject({ status: 'draft', version: '1.1', code: 'TN.01/DT/KSTT' })
     const published = await api.get(`/template-versions/${versionId}`)
     expect(published.body).toMatchObject({ status: 'published', version: '1.0' })
+
+    // A link to a version that is not there says so, with no editor to save a stray template from.
+    await page.goto(`${base}/#/designer/99999`)
+    const missing = page.locator('rb-designer-page p.error')
+    await expect
+      .poll(() => missing.innerText())
+      .toBe(messages['designer.notFound'].replace('{id}', '99999'))
+    expect(await page.locator('rb-designer-page rb-template-designer').count()).toBe(0)
   })
 })

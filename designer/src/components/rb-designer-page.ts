@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { TemplateDefinition } from '../../../core/index.js'
+import { ApiError } from '../api/client.js'
 import type { TemplateVersion } from '../api/types.js'
 import { appState, navigate } from '../app-state.js'
 import { newTemplate } from '../designer/template-ops.js'
@@ -26,6 +27,8 @@ export class RbDesignerPage extends LitElement {
   @state() private definition: TemplateDefinition = newTemplate()
   @state() private notice = ''
   @state() private error: string | undefined
+  /** The version asked for could not be opened: no editor, so nothing is saved in its name. */
+  @state() private missing = false
   /** The immutable version the definition being edited was copied from, until it is saved. */
   @state() private basedOn: TemplateVersion | undefined
   private readonly locale = new LocaleController(this)
@@ -38,6 +41,7 @@ export class RbDesignerPage extends LitElement {
     this.error = undefined
     this.notice = ''
     this.basedOn = undefined
+    this.missing = false
     if (this.versionId === 'new') {
       this.version = undefined
       this.definition = newTemplate()
@@ -49,7 +53,12 @@ export class RbDesignerPage extends LitElement {
       if (isImmutable(v)) await this.editSuccessor(v)
       else this.definition = v.definition
     } catch (e) {
-      this.error = (e as Error).message
+      this.version = undefined
+      this.missing = true
+      this.error =
+        e instanceof ApiError && (e.status === 404 || e.status === 400)
+          ? t('designer.notFound', { id: this.versionId })
+          : (e as Error).message
     }
   }
 
@@ -108,6 +117,9 @@ export class RbDesignerPage extends LitElement {
   override render(): unknown {
     void this.locale
     const b = this.basedOn
+    if (this.missing)
+      return html`<p class="error" role="alert">${this.error}</p>
+        <p><a href="#/templates">${t('nav.templates')}</a></p>`
     return html`${this.error !== undefined ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${
         b === undefined

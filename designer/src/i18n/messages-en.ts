@@ -322,6 +322,7 @@ export const en: Record<MessageId, string> = {
   'aggregate.forbidden': 'Only users with the aggregator role on the assigning unit can see the consolidated report.',
   'designer.immutableVersion': 'Version {version} ({status}) can no longer change. You are editing a new version {next} based on it: Save draft creates it, version {version} stays as it is.',
   'designer.versionCreated': 'Created draft version {version}',
+  'designer.notFound': 'There is no template version {id} (it may be gone, or the link is wrong). Open the template from the library.',
   'api.error': 'Server error ({status}): {message}',
   'api.network': 'Cannot reach the server',
   'files.download': 'Download',

@@ -320,6 +320,7 @@ export const vi = {
   'aggregate.forbidden': 'Chỉ người có vai trò tổng hợp của đơn vị giao báo cáo mới xem được báo cáo tổng hợp.',
   'designer.immutableVersion': 'Phiên bản {version} ({status}) không sửa được nữa. Bạn đang soạn phiên bản mới {next} dựa trên nó: Lưu nháp sẽ tạo phiên bản này, phiên bản {version} giữ nguyên.',
   'designer.versionCreated': 'Đã tạo phiên bản nháp {version}',
+  'designer.notFound': 'Không có phiên bản biểu mẫu số {id} (có thể đã bị xóa hoặc đường dẫn sai). Mở biểu mẫu từ thư viện.',
   'api.error': 'Lỗi máy chủ ({status}): {message}',
   'api.network': 'Không kết nối được máy chủ',
   'files.download': 'Tải xuống',

@@ -85,6 +85,22 @@ export const DEMO_UNITS: DemoUnit[] = [
 /** The one password of every demo account (printed at start; change it before real use). */
 export const DEMO_PASSWORD = 'demo-dongthap-2025'
 
+/** What each demo account is called in the app (its full name): the role as Vietnamese staff say it. */
+export const DEMO_ROLE_TITLES: Record<Role, string> = {
+  admin: 'Quản trị hệ thống',
+  designer: 'Cán bộ thiết kế biểu mẫu',
+  entry: 'Cán bộ nhập liệu',
+  aggregator: 'Cán bộ tổng hợp',
+  approver: 'Lãnh đạo đơn vị',
+  sender: 'Văn thư',
+  viewer: 'Cán bộ theo dõi',
+}
+
+/** @example demoFullName(DEMO_UNITS[3], 'entry') // 'Cán bộ nhập liệu - Phường Cao Lãnh' */
+export function demoFullName(unit: DemoUnit, role: Role): string {
+  return `${DEMO_ROLE_TITLES[role]} - ${unit.name}`
+}
+
 export function demoUsername(unit: DemoUnit, role: Role): string {
   return `${unit.login}.${role}`
 }

@@ -4,7 +4,7 @@ import { hashPassword, type ScryptCost } from '../auth/password.js'
 import { appendAudit } from '../services/audit.js'
 import { ensureCa, ensureUnitCredential } from '../services/pki.js'
 import { createUnit } from '../services/units.js'
-import { DEMO_PASSWORD, DEMO_TIERS, DEMO_UNITS, demoUsername } from './demo-data.js'
+import { DEMO_PASSWORD, DEMO_TIERS, DEMO_UNITS, demoFullName, demoUsername } from './demo-data.js'
 
 export interface DemoLogin {
   username: string
@@ -55,7 +55,7 @@ export async function seedDemo(orm: Orm, opts: SeedOptions): Promise<SeedResult>
           em,
           `insert into app_user (username, full_name, password_hash, unit_id, active, failed_logins, created_at)
            values (?, ?, ?, ?, true, 0, ?) returning id`,
-          [demoUsername(u, role), `${role} - ${u.name}`, hash, unit.id, opts.now],
+          [demoUsername(u, role), demoFullName(u, role), hash, unit.id, opts.now],
         )
         await query(
           em,

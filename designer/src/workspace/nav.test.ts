@@ -19,11 +19,13 @@ describe('visibleNav', () => {
       '#/aggregate',
       '#/dashboard',
     ])
-    expect(hrefs([{ role: 'viewer', unitId: 7 }])).toEqual([
-      '#/tracking',
-      '#/aggregate',
-      '#/dashboard',
-    ])
+    expect(hrefs([{ role: 'viewer', unitId: 7 }])).toEqual(['#/tracking', '#/dashboard'])
+  })
+
+  it('offers consolidation to aggregators only, the role GET /assignments/:id/aggregate asks for', () => {
+    expect(hrefs([{ role: 'aggregator', unitId: 7 }])).toContain('#/aggregate')
+    for (const role of ['admin', 'designer', 'viewer', 'entry', 'approver'] as const)
+      expect(hrefs([{ role, unitId: ROOT }])).not.toContain('#/aggregate')
   })
 
   it('offers the assigning screen to aggregators only, the role POST /assignments asks for', () => {

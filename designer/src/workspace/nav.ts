@@ -23,7 +23,8 @@ const MENU: ReadonlyArray<NavEntry & { roles: readonly Role[] | 'root-admin' }> 
   // POST /assignments asks for the aggregator role on the assigning unit, and nothing else will do.
   { href: '#/assignments', label: 'nav.assignments', roles: ['aggregator'] },
   { href: '#/tracking', label: 'nav.tracking', roles: ['aggregator', 'viewer', 'admin'] },
-  { href: '#/aggregate', label: 'aggregate.title', roles: ['aggregator', 'viewer', 'admin'] },
+  // GET /assignments/:id/aggregate asks for the aggregator role alone: viewers and admins get a 403.
+  { href: '#/aggregate', label: 'aggregate.title', roles: ['aggregator'] },
   { href: '#/dashboard', label: 'nav.dashboard', roles: ['viewer', 'aggregator', 'admin'] },
   { href: '#/plugins', label: 'nav.plugins', roles: 'root-admin' },
 ]

@@ -4,7 +4,7 @@
  * narrative checks and the engine's plugin rules. Used by the conformance test; plugin authors can
  * call it in their own tests.
  */
-import { checkNarrative, createWorkbook } from '../core/index.js'
+import { checkNarratives, createWorkbook } from '../core/index.js'
 import type { Diagnostic, Engine, ResolvedTemplate, SubmissionDocument } from '../core/index.js'
 
 /**
@@ -27,9 +27,7 @@ export function diagnoseSubmission(
     dynamicRows: submission.dynamicRows,
   })
   const resolved = book.template
-  const narrative = resolved.sections.flatMap((s) =>
-    s.kind === 'narrative' ? checkNarrative(s, submission.narrative?.[s.id]) : [],
-  )
+  const narrative = checkNarratives(resolved, submission.narrative)
   const rules = engine.runRules({
     template: resolved,
     submission,

@@ -1,4 +1,5 @@
 export { checkNarrative, visibleLength, type NarrativeSectionLike } from './check-narrative.js'
+export { checkNarratives } from './check-narratives.js'
 export { embeddedRefs, renderNarrativeText, type EmbeddedRef } from './embedded-refs.js'
 export { numberOutline, type NumberingStyle } from './outline-numbering.js'
 export { resolveNarrativeSection } from './resolve-narrative.js'

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql'
 import {
+  checkNarratives,
   createWorkbook,
   type Diagnostic,
   type Engine,
@@ -222,7 +223,8 @@ export function evaluate(
 
 /**
  * Diagnostics of a document under its template: core's workbook (constraints, input types,
- * required cells) plus the installed plugins' rules. The server re-validates every save and submit.
+ * required cells), the narrative items (required, length limits) and the installed plugins' rules.
+ * The server re-validates every save and submit.
  */
 export function diagnose(
   engine: Engine,
@@ -233,6 +235,7 @@ export function diagnose(
   const book = evaluate(engine, template, doc, external)
   return [
     ...book.diagnostics(),
+    ...checkNarratives(book.template, doc.narrative),
     ...engine.runRules({
       template: book.template,
       submission: doc,

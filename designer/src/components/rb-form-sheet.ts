@@ -2,7 +2,7 @@ import { LitElement, html, nothing, unsafeCSS, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { repeat } from 'lit/directives/repeat.js'
 import {
-  checkNarrative,
+  checkNarratives,
   createWorkbook,
   diagnosticKey,
   type CellKey,
@@ -251,11 +251,10 @@ export class RbFormSheet extends LitElement {
   private refreshDiagnostics(): void {
     // Required and length-limited narrative items are checked as the reporter types, like cells;
     // a read-only view (consolidation, review) asks nobody to write.
-    const narrative = this.readonly
-      ? []
-      : (this.resolved?.sections ?? []).flatMap((s) =>
-          s.kind === 'narrative' ? checkNarrative(s, this.narrative[s.id]) : [],
-        )
+    const narrative =
+      this.readonly || this.resolved === undefined
+        ? []
+        : checkNarratives(this.resolved, this.narrative)
     const all = [...(this.workbook?.diagnostics() ?? []), ...narrative].sort(
       (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
     )

@@ -72,3 +72,24 @@ export function intParam(value: string | undefined, name: string): number {
   }
   return n
 }
+
+/**
+ * Parses an optional integer query parameter within [min, max]; absent gives `fallback`, anything
+ * else is a 400 naming the parameter and the range.
+ */
+export function boundedParam(
+  value: string | undefined,
+  name: string,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (value.trim() === '' || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw badRequest(
+      `Parameter '${name}' must be an integer from ${min}${max === Number.MAX_SAFE_INTEGER ? ' up' : ` to ${max}`}, got '${value}'`,
+    )
+  }
+  return n
+}

@@ -23,13 +23,14 @@ import {
   workflowView,
   type InstanceContext,
 } from '../services/instances.js'
+import { LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT, listInstances } from '../services/instance-list.js'
 import { caCertificatePem } from '../services/pki.js'
 import { runPrefill } from '../services/prefill.js'
 import { saveRevision } from '../services/save-revision.js'
 import { requireOpenWindow } from '../services/receiving-windows.js'
 import { revisionOf } from '../services/report-export.js'
 import { signRevision, signedContent, verifyRevisionSignatures } from '../services/signing.js'
-import { intParam } from './body.js'
+import { boundedParam, intParam } from './body.js'
 import { defineRoutes, type RouteDef } from './define.js'
 import { audit, em, engine, now, tenantOf } from './helpers.js'
 import {
@@ -257,41 +258,29 @@ export const instanceRoutes = defineRoutes([
       { name: 'assignmentId', type: 'integer', description: 'Assignment' },
       { name: 'period', type: 'string', description: 'Period id' },
       { name: 'unitId', type: 'integer', description: 'Reporting unit' },
+      {
+        name: 'limit',
+        type: 'integer',
+        description: `Reports per page, 1 to ${LIST_MAX_LIMIT} (default ${LIST_DEFAULT_LIMIT}); the answer's \`total\` counts them all`,
+      },
+      {
+        name: 'offset',
+        type: 'integer',
+        description: 'Reports to skip (default 0): the next page starts at offset + limit',
+      },
     ],
     async handler(c, _body, auth) {
-      const tenant = await tenantOf(c, auth)
-      const assignmentId = c.req.query('assignmentId') ?? null
-      const period = c.req.query('period') ?? null
-      const unitId = c.req.query('unitId') ?? null
-      const rows = await query<{
-        id: number
-        unitPath: string
-        recvPath: string
-        recvId: number
-        unitId: number
-      }>(
-        em(c),
-        `select i.id, i.assignment_id as "assignmentId", i.period, i.status, i.deadline, i.current_revision as "currentRevision",
-                i.unit_id as "unitId", u.code as "unitCode", u.name as "unitName", u.path as "unitPath",
-                a.unit_id as "recvId", ru.path as "recvPath", t.code as "templateCode", v.version as "templateVersion"
-           from report_instance i join org_unit u on u.id = i.unit_id join assignment a on a.id = i.assignment_id
-           join org_unit ru on ru.id = a.unit_id join template_version v on v.id = coalesce(i.template_version_id, a.template_version_id) join template t on t.id = v.template_id
-          where i.tenant_id = ? and (?::int is null or i.assignment_id = ?) and (?::text is null or i.period = ?) and (?::int is null or i.unit_id = ?)
-          order by i.period desc, u.path limit 1000`,
-        [tenant, assignmentId, assignmentId, period, period, unitId, unitId],
-      )
-      const readable = rows.filter(
-        (r) =>
-          auth.grants.some(
-            (g) =>
-              g.unitId === r.unitId ||
-              ((g.role === 'admin' || g.role === 'viewer') && r.unitPath.startsWith(g.path)),
-          ) ||
-          auth.grants.some(
-            (g) => g.unitId === r.recvId && (g.role === 'aggregator' || g.role === 'viewer'),
-          ),
-      )
-      return { instances: readable.map(({ unitPath: _u, recvPath: _r, recvId: _i, ...r }) => r) }
+      const optional = (name: string) => {
+        const v = c.req.query(name)
+        return v === undefined ? null : intParam(v, name)
+      }
+      return listInstances(em(c), await tenantOf(c, auth), auth, {
+        assignmentId: optional('assignmentId'),
+        period: c.req.query('period') ?? null,
+        unitId: optional('unitId'),
+        limit: boundedParam(c.req.query('limit'), 'limit', 1, LIST_MAX_LIMIT, LIST_DEFAULT_LIMIT),
+        offset: boundedParam(c.req.query('offset'), 'offset', 0, Number.MAX_SAFE_INTEGER, 0),
+      })
     },
   },
   {

@@ -13,6 +13,7 @@ import type {
 import type { OrgUnit, PluginInstallResult, PluginList } from './plugin-types.js'
 import type { ExternalReportsData, TemplateDefinition } from '../../../core/index.js'
 import type { CsvImported, ExportFormat, XlsxImported } from './file-types.js'
+import type { RevisionSignature, SignatureVerification } from './signature-types.js'
 import type { AssignmentDetail, AssignmentRow, CreatedAssignment, NewAssignment, UnitRow } from './assignment-types.js'
 
 /** The runtime's error body `{ error: { code, message, details? } }` as an exception. */
@@ -51,6 +52,24 @@ function qs(params: Record<string, string | number | undefined>): string {
   const entries = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined)
   return entries.length === 0 ? '' : `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}`
 }
+
+// A type, not an interface: qs() takes it as a plain record.
+export type InstanceFilter = {
+  assignmentId?: number
+  period?: string
+  unitId?: number
+}
+
+/** GET /instances: one page of reports and how many match in all. */
+export interface InstancePage {
+  instances: InstanceSummary[]
+  total: number
+  limit: number
+  offset: number
+}
+
+/** The runtime's largest page of GET /instances. */
+const MAX_PAGE = 500
 
 export type WorkflowActionName =
   | 'submit'
@@ -108,13 +127,37 @@ export function createApiClient(opts: ApiClientOptions = {}) {
     return call<T>('POST', path, undefined, { data: file, type })
   }
 
+  function listInstancesPage(filter: InstanceFilter & { limit?: number; offset?: number } = {}) {
+    return call<InstancePage>('GET', `/instances${qs(filter)}`)
+  }
+
+  /**
+   * The reports matching the filter, page after page, stopping after `max` (a bound on what one
+   * screen loads); `total` says how many the runtime has, so a caller can tell when it stopped short.
+   */
+  async function listAllInstances(filter: InstanceFilter = {}, max = Number.POSITIVE_INFINITY) {
+    const instances: InstanceSummary[] = []
+    let total = 0
+    do {
+      const limit = Math.min(MAX_PAGE, max - instances.length)
+      const page = await listInstancesPage({ ...filter, limit, offset: instances.length })
+      instances.push(...page.instances)
+      total = page.total
+      if (page.instances.length === 0) break
+    } while (instances.length < Math.min(total, max))
+    return { instances, total }
+  }
+
   return {
     login: (username: string, password: string) => call<Me>('POST', '/auth/login', { username, password }),
     logout: () => call<unknown>('POST', '/auth/logout'),
     me: () => call<Me>('GET', '/auth/me'),
 
-    listInstances: (filter: { assignmentId?: number; period?: string; unitId?: number } = {}) =>
-      call<{ instances: InstanceSummary[] }>('GET', `/instances${qs(filter)}`).then((r) => r.instances),
+    /** Every report matching the filter, read page by page (the runtime gives at most 500 a request). */
+    listInstances: (filter: InstanceFilter = {}) => listAllInstances(filter).then((r) => r.instances),
+    /** One page of GET /instances, with `total` counting every match. */
+    listInstancesPage,
+    listAllInstances,
     getInstance: (id: number) => call<InstanceDetail>('GET', `/instances/${id}`),
     /** What the report's period functions read from other reports (core's externalValuesFromData takes it). */
     getExternalValues: (id: number) => call<ExternalReportsData>('GET', `/instances/${id}/external-values`),
@@ -129,6 +172,10 @@ export function createApiClient(opts: ApiClientOptions = {}) {
         file,
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       ),
+    /** Who signed a revision and when (the leader's username, the server's time). */
+    revisionSignatures: (id: number, revisionNo: number) =>
+      call<{ signatures: RevisionSignature[] }>('GET', `/instances/${id}/revisions/${revisionNo}`).then((r) => r.signatures),
+    verifySignatures: (revisionId: number) => call<SignatureVerification>('GET', `/revisions/${revisionId}/signatures/verify`),
     act: (id: number, action: WorkflowActionName, reason?: string) =>
       call<InstanceDetail>('POST', `/instances/${id}/${action}`, REASON_ACTIONS.has(action) ? { reason: reason ?? '' } : undefined),
 

@@ -14,9 +14,12 @@ import {
   type ListPage,
 } from '../workspace/inbox-view.js'
 
-/** Rows per page; the runtime lists at most SERVER_LIMIT reports, the newest periods first. */
+/**
+ * Rows per page on screen. The inbox reads the runtime's pages (newest periods first) up to
+ * LOAD_BOUND reports, so filtering and sorting cover all a reporter has; beyond that it says so.
+ */
 const PAGE_SIZE = 50
-const SERVER_LIMIT = 1000
+const LOAD_BOUND = 5000
 import { fieldStyles } from './fields.js'
 import { pageStyles } from './page-styles.js'
 
@@ -25,6 +28,7 @@ import { pageStyles } from './page-styles.js'
 export class RbInboxPage extends LitElement {
   static override styles = [pageStyles, fieldStyles]
   @state() private items: InstanceSummary[] = []
+  @state() private total = 0
   @state() private error: string | undefined
   @state() private loading = true
   @state() private filter = ''
@@ -39,7 +43,9 @@ export class RbInboxPage extends LitElement {
 
   private async load(): Promise<void> {
     try {
-      this.items = await appState.api.listInstances()
+      const all = await appState.api.listAllInstances({}, LOAD_BOUND)
+      this.items = all.instances
+      this.total = all.total
     } catch (e) {
       this.error = (e as Error).message
     } finally {
@@ -116,8 +122,10 @@ export class RbInboxPage extends LitElement {
       </table>
       ${shown.pages > 1 ? this.renderPager(shown) : nothing}
       ${
-        this.items.length >= SERVER_LIMIT
-          ? html`<p class="muted">${t('inbox.capped', { count: this.items.length })}</p>`
+        this.total > this.items.length
+          ? html`<p class="muted" role="note">
+              ${t('inbox.capped', { count: this.items.length, total: this.total })}
+            </p>`
           : nothing
       }
       ${

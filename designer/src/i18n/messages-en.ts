@@ -317,7 +317,7 @@ export const en: Record<MessageId, string> = {
   'inbox.noMatch': 'No reports match the filter.',
   'inbox.pages': 'Report pages',
   'inbox.range': 'Reports {from}–{to} of {total}',
-  'inbox.capped': 'Showing {count} reports of the latest periods.',
+  'inbox.capped': 'Showing {count} of {total} reports, latest periods first; filtering and sorting apply to these {count} only.',
   'aggregate.none': 'No report of this period has been accepted yet, so the consolidation has no figures. They appear once units send their reports and these are accepted.',
   'aggregate.forbidden': 'Only users with the aggregator role on the assigning unit can see the consolidated report.',
   'designer.immutableVersion': 'Version {version} ({status}) can no longer change. You are editing a new version {next} based on it: Save draft creates it, version {version} stays as it is.',

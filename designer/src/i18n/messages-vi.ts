@@ -315,7 +315,7 @@ export const vi = {
   'inbox.noMatch': 'Không có báo cáo nào khớp với bộ lọc.',
   'inbox.pages': 'Các trang báo cáo',
   'inbox.range': 'Báo cáo {from}–{to} trong {total}',
-  'inbox.capped': 'Đang hiển thị {count} báo cáo của các kỳ gần nhất.',
+  'inbox.capped': 'Đang hiển thị {count} trong số {total} báo cáo, các kỳ gần nhất trước; bộ lọc và sắp xếp chỉ áp dụng cho {count} báo cáo này.',
   'aggregate.none': 'Chưa có báo cáo nào của kỳ này được tiếp nhận, nên bảng tổng hợp chưa có số liệu. Số liệu sẽ có khi các đơn vị gửi báo cáo và được tiếp nhận.',
   'aggregate.forbidden': 'Chỉ người có vai trò tổng hợp của đơn vị giao báo cáo mới xem được báo cáo tổng hợp.',
   'designer.immutableVersion': 'Phiên bản {version} ({status}) không sửa được nữa. Bạn đang soạn phiên bản mới {next} dựa trên nó: Lưu nháp sẽ tạo phiên bản này, phiên bản {version} giữ nguyên.',

@@ -1,40 +1,33 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, hence the DOM types.
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
-import { ensureDesignerBuilt } from './helpers/build.js'
-import { openBrowser, screenshot, type Session } from './helpers/browser.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { screenshot, type Session } from './helpers/browser.js'
 import { clickCell, openSandbox, sheetCell, typeInto } from './helpers/sandbox.js'
-import { serveDist, type StaticServer } from './helpers/server.js'
+import { startSandboxApp, type SandboxApp } from './helpers/sandbox-app.js'
+import type { StaticServer } from './helpers/server.js'
 
 /**
  * Handsontable's right-click menu inside <rb-form-sheet>'s shadow root: drawn in the sheet, themed,
  * and its items take clicks (the document-level "click outside closes the menu" check sees only
  * the shadow host, so the sheet keeps the menu's clicks to itself).
  */
+let sandbox: SandboxApp
 let server: StaticServer
 let s: Session
 
 beforeAll(async () => {
-  await ensureDesignerBuilt()
-  server = await serveDist()
-  s = await openBrowser()
+  sandbox = await startSandboxApp()
+  ;({ server, s } = sandbox)
 }, 900_000)
 
-afterAll(async () => {
-  await s?.close()
-  await server?.close()
-})
+afterAll(() => sandbox?.close())
 
 const MENU = 'rb-form-sheet .rb-menu .htContextMenu'
 const item = (name: string) => s.page.locator(`${MENU} td`, { hasText: name })
 
 describe('the form sheet’s context menu in headless Chromium', { timeout: 120_000 }, () => {
   it('adds and removes a reporter’s row of a dynamic list from the right-click menu', async () => {
-    onTestFailed(async () => {
-      console.error(
-        `screenshot: ${await screenshot(s.page, 'context-menu')}\nbrowser errors: ${s.errors.join('\n')}`,
-      )
-    })
+    sandbox.snapOnFailure('context-menu')
     const page = s.page
     await openSandbox(page, server.url)
     const problems = await page.evaluate(() => {

@@ -1,25 +1,22 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, hence the DOM types.
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { ensureDesignerBuilt } from './helpers/build.js'
-import { openBrowser, screenshot, type Session } from './helpers/browser.js'
+import { screenshot, type Session } from './helpers/browser.js'
 import { clickCell, openSandbox, settle, sheetCell, typeInto } from './helpers/sandbox.js'
-import { serveDist, type StaticServer } from './helpers/server.js'
+import { startSandboxApp, type SandboxApp } from './helpers/sandbox-app.js'
+import type { StaticServer } from './helpers/server.js'
 
+let sandbox: SandboxApp
 let server: StaticServer
 let s: Session
 
 beforeAll(async () => {
-  await ensureDesignerBuilt()
-  server = await serveDist()
-  s = await openBrowser()
+  sandbox = await startSandboxApp()
+  ;({ server, s } = sandbox)
 }, 900_000)
 
-afterAll(async () => {
-  await s?.close()
-  await server?.close()
-})
+afterAll(() => sandbox?.close())
 
 const D = 'rb-template-designer'
 const PREVIEW = `${D} rb-form-sheet`
@@ -48,9 +45,7 @@ async function click(page: Page, action: string): Promise<void> {
 
 describe('<rb-template-designer> in headless Chromium', { timeout: 120_000 }, () => {
   it('builds a template with a total row, a percentage column and a constraint, checked live in the preview', async () => {
-    onTestFailed(async () => {
-      console.error(`screenshot: ${await screenshot(s.page, 'designer-build')}\nbrowser errors: ${s.errors.join('\n')}`)
-    })
+    sandbox.snapOnFailure('designer-build')
     const page = s.page
     await openSandbox(page, server.url)
     await page.evaluate(() => (window as unknown as { rbSandbox: { mountDesigner(): void } }).rbSandbox.mountDesigner())

@@ -1,31 +1,23 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, hence the DOM types.
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
-import { ensureDesignerBuilt } from './helpers/build.js'
-import { openBrowser, screenshot, type Session } from './helpers/browser.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { screenshot, type Session } from './helpers/browser.js'
 import { clickCell, openSandbox, sheetCell, typeInto } from './helpers/sandbox.js'
-import { serveDist, type StaticServer } from './helpers/server.js'
+import { startSandboxApp, type SandboxApp } from './helpers/sandbox-app.js'
+import type { StaticServer } from './helpers/server.js'
 
+let sandbox: SandboxApp
 let server: StaticServer
 let s: Session
 
 beforeAll(async () => {
-  await ensureDesignerBuilt()
-  server = await serveDist()
-  s = await openBrowser()
+  sandbox = await startSandboxApp()
+  ;({ server, s } = sandbox)
 }, 900_000)
 
-afterAll(async () => {
-  await s?.close()
-  await server?.close()
-})
+afterAll(() => sandbox?.close())
 
-function snapOnFailure(name: string): void {
-  onTestFailed(async () => {
-    const file = await screenshot(s.page, name)
-    console.error(`screenshot: ${file}\nbrowser errors: ${s.errors.join('\n')}`)
-  })
-}
+const snapOnFailure = (name: string) => sandbox.snapOnFailure(name)
 
 /** Mounts a template the sandbox's bundled plugins ship; returns load problems (none expected). */
 async function mountBundled(code: string, version?: string): Promise<string[]> {

@@ -1,11 +1,9 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, hence the DOM types.
-import type { AddressInfo } from 'node:net'
-import { serve, type ServerType } from '@hono/node-server'
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/test-app.js'
-import { ensureDesignerBuilt } from './helpers/build.js'
-import { openBrowser, screenshot, type Session } from './helpers/browser.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { TestApp } from '../helpers/test-app.js'
+import type { Session } from './helpers/browser.js'
+import { startWebApp, type WebApp } from './helpers/web-app.js'
 
 /**
  * The Handsontable licence key is the deployment's configuration (HANDSONTABLE_LICENSE_KEY ->
@@ -13,7 +11,7 @@ import { openBrowser, screenshot, type Session } from './helpers/browser.js'
  * component takes it as its default; without it, the evaluation key.
  */
 let t: TestApp
-let server: ServerType
+let web: WebApp
 let base: string
 let s: Session
 
@@ -21,20 +19,11 @@ let s: Session
 const KEY = 'cong-ty-"a"-<b>-12345'
 
 beforeAll(async () => {
-  await ensureDesignerBuilt()
-  t = await startTestApp({ gridLicenseKey: KEY })
-  server = await new Promise<ServerType>((resolve) => {
-    const srv = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(srv))
-  })
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  s = await openBrowser()
+  web = await startWebApp({ gridLicenseKey: KEY })
+  ;({ t, base, s } = web)
 }, 900_000)
 
-afterAll(async () => {
-  await s?.close()
-  await new Promise((r) => server?.close(r))
-  await t?.close()
-})
+afterAll(() => web?.close())
 
 async function keysInPage(
   path: string,
@@ -55,11 +44,7 @@ async function keysInPage(
 
 describe('the grid licence key comes from configuration', () => {
   it('the configured key reaches every grid component, whichever way the page is asked for', async () => {
-    onTestFailed(async () => {
-      console.error(
-        `screenshot: ${await screenshot(s.page, 'grid-licence-key')}\n${s.errors.join('\n')}`,
-      )
-    })
+    web.snapOnFailure('grid-licence-key')
     expect(await keysInPage('/')).toEqual({ meta: KEY, sheet: KEY, editor: KEY })
     expect(await keysInPage('/index.html#/inbox')).toEqual({ meta: KEY, sheet: KEY, editor: KEY })
   })

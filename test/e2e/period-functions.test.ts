@@ -1,17 +1,14 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, hence the DOM types.
-import type { AddressInfo } from 'node:net'
-import { serve, type ServerType } from '@hono/node-server'
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
-import { DEMO_PASSWORD } from '../../runtime/seed/demo-data.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openAllDue } from '../../runtime/services/assignments.js'
 import { jobHandlers } from '../../runtime/services/job-handlers.js'
 import { runDueJobs } from '../../runtime/services/jobs.js'
 import { as, publishFixture, reportThrough, unitIds } from '../helpers/flow.js'
-import { startTestApp, type TestApp } from '../helpers/test-app.js'
-import { ensureDesignerBuilt } from './helpers/build.js'
-import { openBrowser, screenshot, type Session } from './helpers/browser.js'
+import type { TestApp } from '../helpers/test-app.js'
+import { screenshot, type Session } from './helpers/browser.js'
 import { sheetCell, typeInto } from './helpers/sandbox.js'
+import { sessionTtlFor, startWebApp, type WebApp } from './helpers/web-app.js'
 
 /**
  * Period functions in the reporter's page: a report with a "kỳ trước" (PREV_PERIOD) and a
@@ -19,20 +16,18 @@ import { sheetCell, typeInto } from './helpers/sandbox.js'
  * year-to-date follows what is typed, and the live diagnostics are the ones the server enforces.
  */
 let t: TestApp
-let server: ServerType
+let web: WebApp
 let base: string
 let s: Session
 let instanceId: number
 
 const start = new Date('2026-06-14T03:00:00Z')
 let clock = start
-const DAY = 24 * 3600 * 1000
-const sessionTtlMs = Math.max(8 * 3600 * 1000, Date.now() - start.getTime() + DAY)
 const REPORT = 'rb-report-page'
 
 beforeAll(async () => {
-  await ensureDesignerBuilt()
-  t = await startTestApp({ now: () => clock, sessionTtlMs })
+  web = await startWebApp({ now: () => clock, sessionTtlMs: sessionTtlFor(start) })
+  ;({ t, base, s } = web)
   const versionId = await publishFixture(t, (doc) => {
     const main = (doc.sections as Record<string, unknown>[])[0]!
     ;(main.columns as unknown[]).push(
@@ -73,18 +68,9 @@ beforeAll(async () => {
     [res.body.id],
   )
   instanceId = q3!.id
-  server = await new Promise<ServerType>((resolve) => {
-    const srv = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(srv))
-  })
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  s = await openBrowser()
 }, 900_000)
 
-afterAll(async () => {
-  await s?.close()
-  if (server !== undefined) await new Promise((r) => server.close(r))
-  await t?.close()
-})
+afterAll(() => web?.close())
 
 /** The diagnostics as rule and message, order aside. */
 function byRule(ds: readonly { ruleId: string; message: string }[]): string[] {
@@ -93,17 +79,9 @@ function byRule(ds: readonly { ruleId: string; message: string }[]): string[] {
 
 describe('period functions in the reporter’s page', { timeout: 120_000 }, () => {
   it('shows the previous quarter’s values and the server’s diagnostics', async () => {
-    onTestFailed(async () => {
-      console.error(
-        `screenshot: ${await screenshot(s.page, 'period-functions')}\nbrowser errors: ${s.errors.join('\n')}`,
-      )
-    })
+    web.snapOnFailure('period-functions')
     const page = s.page
-    await page.goto(`${base}/#/inbox`)
-    await page.locator('rb-login-page input[name="username"]').fill('caolanh.entry')
-    await page.locator('rb-login-page input[name="password"]').fill(DEMO_PASSWORD)
-    await page.locator('rb-login-page button[type="submit"]').click()
-    await page.locator('rb-app button.logout').waitFor()
+    await web.signIn('caolanh.entry')
     await page.goto(`${base}/#/report/${instanceId}`)
     const prev = sheetCell(page, 'main!r1.c5', REPORT)
     await prev.waitFor()

@@ -1,16 +1,13 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, hence the DOM types.
-import type { AddressInfo } from 'node:net'
-import { serve, type ServerType } from '@hono/node-server'
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
-import { DEMO_PASSWORD } from '../../runtime/seed/demo-data.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runDueJobs } from '../../runtime/services/jobs.js'
 import { jobHandlers } from '../../runtime/services/job-handlers.js'
 import { as, fixtureTemplate, instanceOf, unitIds } from '../helpers/flow.js'
-import { startTestApp, type TestApp } from '../helpers/test-app.js'
-import { ensureDesignerBuilt } from './helpers/build.js'
-import { openBrowser, screenshot, type Session } from './helpers/browser.js'
+import type { TestApp } from '../helpers/test-app.js'
+import { screenshot, type Session } from './helpers/browser.js'
 import { sheetCell, typeInto } from './helpers/sandbox.js'
+import { sessionTtlFor, startWebApp, type WebApp } from './helpers/web-app.js'
 
 /**
  * Issue #5 in the browser: the tenant's root admin installs the kstthc plugin from the plugins
@@ -19,54 +16,23 @@ import { sheetCell, typeInto } from './helpers/sandbox.js'
  * sheet, fixes it and submits.
  */
 let t: TestApp
-let server: ServerType
+let web: WebApp
 let base: string
 let s: Session
 
 /** Inside the 2026-Q4 cut-off window (ND 09: 15/09 - 14/12), as the assignment's period. */
 const clock = new Date('2026-09-15T03:00:00Z')
-const DAY = 24 * 3600 * 1000
-const sessionTtlMs = Math.max(8 * 3600 * 1000, Date.now() - clock.getTime() + DAY)
 
 beforeAll(async () => {
-  await ensureDesignerBuilt()
-  t = await startTestApp({ now: () => clock, sessionTtlMs })
-  server = await new Promise<ServerType>((resolve) => {
-    const srv = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(srv))
-  })
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  s = await openBrowser()
+  web = await startWebApp({ now: () => clock, sessionTtlMs: sessionTtlFor(clock) })
+  ;({ t, base, s } = web)
 }, 900_000)
 
-afterAll(async () => {
-  await s?.close()
-  await new Promise((r) => server?.close(r))
-  await t?.close()
-})
+afterAll(() => web?.close())
 
-function snapOnFailure(name: string): void {
-  onTestFailed(async () => {
-    console.error(
-      `screenshot: ${await screenshot(s.page, name)}\nbrowser errors: ${s.errors.join('\n')}`,
-    )
-  })
-}
-
-async function signIn(username: string, hash = ''): Promise<void> {
-  const page = s.page
-  await page.goto(`${base}/${hash}`)
-  await page.locator('rb-login-page, rb-app button.logout').first().waitFor()
-  if ((await page.locator('rb-app button.logout').count()) > 0) await signOut()
-  await page.locator('rb-login-page input[name="username"]').fill(username)
-  await page.locator('rb-login-page input[name="password"]').fill(DEMO_PASSWORD)
-  await page.locator('rb-login-page button[type="submit"]').click()
-  await page.locator('rb-app button.logout').waitFor()
-}
-
-async function signOut(): Promise<void> {
-  await s.page.locator('rb-app button.logout').click()
-  await s.page.locator('rb-login-page').waitFor()
-}
+const snapOnFailure = (name: string) => web.snapOnFailure(name)
+const signIn = (username: string, hash = '') => web.signIn(username, hash)
+const signOut = () => web.signOut()
 
 const navLinks = () => s.page.locator('rb-app nav a')
 

@@ -1,14 +1,11 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, hence the DOM types.
-import type { AddressInfo } from 'node:net'
-import { serve, type ServerType } from '@hono/node-server'
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
-import { DEMO_PASSWORD } from '../../runtime/seed/demo-data.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { as, assign, instanceOf, publishFixture } from '../helpers/flow.js'
-import { startTestApp, type TestApp } from '../helpers/test-app.js'
-import { ensureDesignerBuilt } from './helpers/build.js'
-import { openBrowser, screenshot, type Session } from './helpers/browser.js'
+import type { TestApp } from '../helpers/test-app.js'
+import { screenshot, type Session } from './helpers/browser.js'
 import { settle, sheetCell, typeInto } from './helpers/sandbox.js'
+import { sessionTtlFor, startWebApp, type WebApp } from './helpers/web-app.js'
 
 /**
  * The web app served by the runtime (Hono on real PostgreSQL, the built designer bundle at `/`),
@@ -16,7 +13,7 @@ import { settle, sheetCell, typeInto } from './helpers/sandbox.js'
  * stale-version conflict, submit; the leader rejects with a mandatory reason; the tracking board.
  */
 let t: TestApp
-let server: ServerType
+let web: WebApp
 let base: string
 let s: Session
 let instanceId: number
@@ -27,50 +24,20 @@ let instanceId: number
  * passed, so a session lasts until a day after the real now (cookies may not reach 400 days ahead).
  */
 const clock = new Date('2026-09-15T03:00:00Z')
-const DAY = 24 * 3600 * 1000
-const sessionTtlMs = Math.max(8 * 3600 * 1000, Date.now() - clock.getTime() + DAY)
 
 beforeAll(async () => {
-  await ensureDesignerBuilt()
-  t = await startTestApp({ now: () => clock, sessionTtlMs })
+  web = await startWebApp({ now: () => clock, sessionTtlMs: sessionTtlFor(clock) })
+  ;({ t, base, s } = web)
   const versionId = await publishFixture(t)
   const assignmentId = await assign(t, versionId, ['DT-P-CAOLANH'], '2026-Q3', () => clock)
   instanceId = await instanceOf(t, assignmentId, 'DT-P-CAOLANH')
-  server = await new Promise<ServerType>((resolve) => {
-    const srv = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(srv))
-  })
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  s = await openBrowser()
 }, 900_000)
 
-afterAll(async () => {
-  await s?.close()
-  await new Promise((r) => server?.close(r))
-  await t?.close()
-})
+afterAll(() => web?.close())
 
-function snapOnFailure(name: string): void {
-  onTestFailed(async () => {
-    console.error(`screenshot: ${await screenshot(s.page, name)}\nbrowser errors: ${s.errors.join('\n')}`)
-  })
-}
-
-async function signIn(username: string): Promise<void> {
-  const page = s.page
-  await page.goto(`${base}/#/inbox`)
-  // A test that failed half-way may have left a session behind.
-  await page.locator('rb-login-page, rb-app button.logout').first().waitFor()
-  if ((await page.locator('rb-app button.logout').count()) > 0) await signOut()
-  await page.locator('rb-login-page input[name="username"]').fill(username)
-  await page.locator('rb-login-page input[name="password"]').fill(DEMO_PASSWORD)
-  await page.locator('rb-login-page button[type="submit"]').click()
-  await page.locator('rb-app button.logout').waitFor()
-}
-
-async function signOut(): Promise<void> {
-  await s.page.locator('rb-app button.logout').click()
-  await s.page.locator('rb-login-page').waitFor()
-}
+const snapOnFailure = (name: string) => web.snapOnFailure(name)
+const signIn = (username: string) => web.signIn(username)
+const signOut = () => web.signOut()
 
 describe('the web app against the runtime', { timeout: 120_000 }, () => {
   it('entry: inbox, live checks, autosave, a stale-version conflict, submit', async () => {

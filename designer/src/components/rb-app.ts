@@ -30,6 +30,8 @@ export class RbApp extends LitElement {
       min-height: 100vh;
       font-family: system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif;
     }
+    /* The nav takes the room left and wraps inside itself; the account block and the language
+       switch never wrap, so the switch stays on the first line however many entries a role has. */
     header {
       display: flex;
       align-items: center;
@@ -37,28 +39,41 @@ export class RbApp extends LitElement {
       background: #1f3b63;
       color: #fff;
       padding: 0.5rem 1rem;
-      flex-wrap: wrap;
     }
     header .brand {
       font-weight: 700;
+      flex: none;
     }
     nav {
       display: flex;
       gap: 0.2rem;
       flex-wrap: wrap;
+      flex: 1 1 auto;
+      min-width: 0;
     }
     nav a {
       color: #dbe7f7;
       text-decoration: none;
       padding: 4px 8px;
       border-radius: 4px;
+      white-space: nowrap;
     }
     nav a[aria-current='page'] {
       background: #2f5a92;
       color: #fff;
     }
-    .spacer {
-      flex: 1;
+    nav a:focus-visible,
+    header button:focus-visible {
+      outline: 2px solid #fff;
+      outline-offset: 1px;
+    }
+    .account {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      flex: none;
+      margin-left: auto;
+      white-space: nowrap;
     }
     header button.logout {
       font: inherit;
@@ -149,9 +164,10 @@ export class RbApp extends LitElement {
                 ${this.nav().map(({ href, label }) => html`<a href=${href} aria-current=${location.hash.startsWith(href.replace('/new', '')) ? 'page' : 'false'}>${t(label)}</a>`)}
               </nav>`
         }
-        <span class="spacer"></span>
-        ${me === undefined ? nothing : html`<span>${me.user.fullName ?? me.user.username}</span><button class="logout" @click=${this.logout}>${t('nav.logout')}</button>`}
-        <rb-lang-switch></rb-lang-switch>
+        <div class="account">
+          ${me === undefined ? nothing : html`<span>${me.user.fullName ?? me.user.username}</span><button class="logout" @click=${this.logout}>${t('nav.logout')}</button>`}
+          <rb-lang-switch></rb-lang-switch>
+        </div>
       </header>
       <main>${this.renderPage()}</main>`
   }
@@ -172,7 +188,7 @@ export class RbApp extends LitElement {
       case 'designer':
         return html`<rb-designer-page .versionId=${r.versionId}></rb-designer-page>`
       case 'tracking':
-        return html`<rb-tracking-page></rb-tracking-page>`
+        return html`<rb-tracking-page .assignmentId=${r.assignmentId}></rb-tracking-page>`
       case 'aggregate':
         return html`<rb-aggregate-page></rb-aggregate-page>`
       case 'dashboard':

@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit'
-import { customElement, state } from 'lit/decorators.js'
+import { customElement, property, state } from 'lit/decorators.js'
 import type { Assignment } from '../api/types.js'
 import { appState } from '../app-state.js'
 import { t } from '../i18n/i18n.js'
@@ -20,6 +20,8 @@ export interface PickedAssignment {
 @customElement('rb-assignment-picker')
 export class RbAssignmentPicker extends LitElement {
   static override styles = [pageStyles, fieldStyles]
+  /** The assignment to pick first when the page was opened for one; the first listed otherwise. */
+  @property({ attribute: false }) initialAssignmentId: number | undefined
   @state() private assignments: Assignment[] = []
   @state() private periods: string[] = []
   @state() private assignmentId: number | undefined
@@ -35,7 +37,8 @@ export class RbAssignmentPicker extends LitElement {
   private async load(): Promise<void> {
     try {
       this.assignments = await appState.api.listAssignments()
-      const first = this.assignments[0]
+      const first =
+        this.assignments.find((a) => a.id === this.initialAssignmentId) ?? this.assignments[0]
       if (first !== undefined) await this.pickAssignment(first.id)
     } catch (e) {
       this.error = (e as Error).message

@@ -671,7 +671,7 @@ export class RbAssignmentsPage extends LitElement {
                           ${r.active ? t('assign.active') : t('assign.inactive')}
                         </span>
                       </td>
-                      <td><a href="#/tracking">${t('assign.track')}</a></td>
+                      <td><a href=${`#/tracking/${r.id}`}>${t('assign.track')}</a></td>
                     </tr>`,
                 )}
               </tbody>

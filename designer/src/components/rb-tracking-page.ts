@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit'
-import { customElement, state } from 'lit/decorators.js'
+import { customElement, property, state } from 'lit/decorators.js'
 import type { Tracking } from '../api/types.js'
 import { appState, formatDate, navigate } from '../app-state.js'
 import { t, type MessageId } from '../i18n/i18n.js'
@@ -13,6 +13,8 @@ import './rb-assignment-picker.js'
 @customElement('rb-tracking-page')
 export class RbTrackingPage extends LitElement {
   static override styles = [pageStyles, fieldStyles]
+  /** The assignment to open first (`#/tracking/<id>`); without it the picker opens the first one. */
+  @property({ attribute: false }) assignmentId: number | undefined
   @state() private board: Tracking | undefined
   @state() private error: string | undefined
   private readonly locale = new LocaleController(this)
@@ -33,7 +35,10 @@ export class RbTrackingPage extends LitElement {
     const b = this.board
     const stateLabel = (s: string): string => t(`state.${s.replace('_', '-')}` as MessageId)
     return html`<h1>${t('tracking.title')}</h1>
-      <rb-assignment-picker @assignment-picked=${this.pick}></rb-assignment-picker>
+      <rb-assignment-picker
+        .initialAssignmentId=${this.assignmentId}
+        @assignment-picked=${this.pick}
+      ></rb-assignment-picker>
       ${this.error !== undefined ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${
         b === undefined

@@ -14,4 +14,11 @@ describe('parseRoute', () => {
     expect(parseRoute('#/assignments')).toEqual({ page: 'assignments' })
     expect(parseRoute('#assignments')).toEqual({ page: 'assignments' })
   })
+
+  it("addresses one assignment's tracking board, ignoring an id that is not a number", () => {
+    expect(parseRoute('#/tracking/42')).toEqual({ page: 'tracking', assignmentId: 42 })
+    expect(parseRoute('#/tracking/42/')).toEqual({ page: 'tracking', assignmentId: 42 })
+    expect(parseRoute('#/tracking/abc')).toEqual({ page: 'tracking' })
+    expect(parseRoute('#/tracking/4.2')).toEqual({ page: 'tracking' })
+  })
 })

@@ -5,7 +5,7 @@ export type Route =
   | { page: 'report'; id: number }
   | { page: 'templates' }
   | { page: 'designer'; versionId: string }
-  | { page: 'tracking' }
+  | { page: 'tracking'; assignmentId?: number }
   | { page: 'aggregate' }
   | { page: 'dashboard' }
   | { page: 'plugins' }
@@ -29,6 +29,10 @@ export function parseRoute(hash: string): Route {
     case 'designer':
       return { page: 'designer', versionId: arg !== undefined && /^\d+$/.test(arg) ? arg : 'new' }
     case 'tracking':
+      // An assignment's own board (from the assignments list); anything else is the general board.
+      return arg !== undefined && /^\d+$/.test(arg)
+        ? { page: 'tracking', assignmentId: Number(arg) }
+        : { page: 'tracking' }
     case 'aggregate':
     case 'dashboard':
     case 'plugins':

@@ -4,22 +4,29 @@ import {
   externalValuesFromData,
   hasErrors,
   loadTemplate,
+  submitBlockers,
   type Diagnostic,
   type ExternalValues,
   type ResolvedTemplate,
 } from '../../../core/index.js'
-import { REASON_ACTIONS, type WorkflowActionName } from '../api/client.js'
+import { ApiError, REASON_ACTIONS, type WorkflowActionName } from '../api/client.js'
 import type { ExportFormat } from '../api/file-types.js'
 import type { InstanceDetail } from '../api/types.js'
 import { appState, formatDate } from '../app-state.js'
 import { bundledFunctions } from '../engine.js'
-import { t, type MessageId } from '../i18n/i18n.js'
+import { cellPlace } from '../form/cell-place.js'
+import { dateTimeText, timeText } from '../i18n/date-text.js'
+import { getLocale, t, type MessageId } from '../i18n/i18n.js'
 import { LocaleController } from '../i18n/locale-controller.js'
+import { periodText } from '../i18n/period-text.js'
 import { Autosave } from '../workspace/autosave.js'
 import { fieldStyles } from './fields.js'
 import { pageStyles } from './page-styles.js'
+import type { FileChosenDetail } from './rb-file-button.js'
+import './rb-file-button.js'
 import type { ConflictInfo, RbFormSheet, ValuesChangedDetail } from './rb-form-sheet.js'
 import './rb-form-sheet.js'
+import './rb-signature-status.js'
 
 /** Only an approved revision (or one sent on from there) has a signed package. */
 const PACKAGED = new Set(['approved', 'sent', 'accepted'])
@@ -72,11 +79,11 @@ export class RbReportPage extends LitElement {
       .files a {
         color: #0b5cad;
       }
-      .files label.import {
+      .files rb-file-button {
         margin-left: auto;
-        display: inline-flex;
-        gap: 0.4rem;
-        align-items: center;
+      }
+      .send-opens {
+        font-style: italic;
       }
     `,
   ]
@@ -87,12 +94,26 @@ export class RbReportPage extends LitElement {
   @state() private external: ExternalValues | undefined
   @state() private error: string | undefined
   @state() private saveState = ''
+  /** When the last autosave landed; rendered on each pass so a language switch rereads it. */
+  @state() private savedAt: Date | undefined
+  /** The first day the receiving unit takes the report, once the server said it is not yet open. */
+  @state() private sendOpensOn: string | undefined
   @state() private conflict: ConflictInfo | undefined
   @state() private pendingAction: WorkflowActionName | undefined
   @state() private reasonError = false
   @state() private notice = ''
   private autosave: Autosave | undefined
   private diagnostics: Diagnostic[] = []
+  private explanations: Record<string, string> = {}
+  /**
+   * The sheet's inputs, built once per load: fresh `?? {}` objects on every render would read to
+   * the sheet as new data each time.
+   */
+  private sheetInput: {
+    narrative: NonNullable<InstanceDetail['revision']['document']['narrative']>
+    explanations: Record<string, string>
+    dynamicRows: Record<string, string[]>
+  } = { narrative: {}, explanations: {}, dynamicRows: {} }
   private readonly locale = new LocaleController(this)
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -108,6 +129,8 @@ export class RbReportPage extends LitElement {
     this.autosave?.stop()
     this.error = undefined
     this.conflict = undefined
+    this.savedAt = undefined
+    this.sendOpensOn = undefined
     try {
       const [detail, external] = await Promise.all([
         appState.api.getInstance(this.instanceId),
@@ -117,14 +140,15 @@ export class RbReportPage extends LitElement {
       const r = loadTemplate(version.definition, { functions: bundledFunctions() })
       if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '))
       const doc = detail.revision.document
+      this.sheetInput = {
+        narrative: doc.narrative ?? {},
+        explanations: doc.explanations ?? {},
+        dynamicRows: doc.dynamicRows ?? {},
+      }
+      this.explanations = this.sheetInput.explanations
       this.autosave = new Autosave({
         version: detail.revision.version,
-        saved: {
-          values: doc.values,
-          narrative: doc.narrative ?? {},
-          explanations: doc.explanations ?? {},
-          dynamicRows: doc.dynamicRows ?? {},
-        },
+        saved: { values: doc.values, ...this.sheetInput },
         save: (input) => appState.api.saveDraft(this.instanceId, input),
         onState: (s, d) => this.onSaveState(s, d),
       })
@@ -138,10 +162,12 @@ export class RbReportPage extends LitElement {
   }
 
   private onSaveState(s: string, detail: unknown): void {
+    if (s !== 'saved') this.savedAt = undefined
     if (s === 'saving') this.saveState = t('form.saving')
-    else if (s === 'saved')
-      this.saveState = t('form.saved', { time: new Date().toLocaleTimeString() })
-    else if (s === 'error')
+    else if (s === 'saved') {
+      this.saveState = ''
+      this.savedAt = new Date()
+    } else if (s === 'error')
       this.saveState = t('form.saveFailed', { message: (detail as Error).message })
     else if (s === 'conflict') {
       const current = ((detail as { details?: { currentVersion?: number } }).details ?? {})
@@ -153,6 +179,7 @@ export class RbReportPage extends LitElement {
 
   private onValues(e: CustomEvent<ValuesChangedDetail>): void {
     this.diagnostics = e.detail.diagnostics
+    this.explanations = e.detail.explanations
     this.autosave?.change({
       values: e.detail.values,
       narrative: e.detail.narrative,
@@ -177,14 +204,43 @@ export class RbReportPage extends LitElement {
           this.error = t('form.submitBlocked', { count: errors })
           return
         }
+        // The server refuses these too, in English and with ids; here they read as the cells.
+        const { unexplained } = submitBlockers(this.diagnostics, this.explanations)
+        if (unexplained.length > 0) {
+          this.error = t('form.unexplainedWarnings', {
+            count: unexplained.length,
+            cells: [...new Set(unexplained.map((d) => this.placeOf(d)))].join('; '),
+          })
+          return
+        }
       }
       await appState.api.act(this.instanceId, action, reason)
       this.pendingAction = undefined
       this.notice = t('form.actionDone', { action: t(`action.${action}` as MessageId) })
       await this.load()
     } catch (e) {
-      this.error = (e as Error).message
+      this.error = this.refusal(e)
     }
+  }
+
+  /** A refusal in the interface language where the server gave one (`details.messageVi`). */
+  private refusal(e: unknown): string {
+    if (!(e instanceof ApiError)) return (e as Error).message
+    const details = (e.details ?? {}) as { opensOn?: unknown; messageVi?: unknown }
+    if (e.code === 'receiving_window_not_open' && typeof details.opensOn === 'string') {
+      this.sendOpensOn = details.opensOn
+      return t('form.sendNotOpen', { date: formatDate(details.opensOn) })
+    }
+    return getLocale() === 'vi' && typeof details.messageVi === 'string'
+      ? details.messageVi
+      : e.message
+  }
+
+  private placeOf(d: Diagnostic): string {
+    const { section, row, col } = d.place
+    const s = section === undefined ? undefined : this.template?.sectionIndex.get(section)
+    if (s?.kind === 'grid' && row !== undefined) return cellPlace(s, row, col)
+    return [row, col].filter((p) => p !== undefined).join('.') || d.ruleId
   }
 
   override render(): unknown {
@@ -198,7 +254,7 @@ export class RbReportPage extends LitElement {
     return html`
       <h1>${d.template.code} <span class="muted">v${d.template.version}</span></h1>
       <p>
-        ${t('form.unitPeriod', { unit: d.unit.name, period: d.period, deadline: formatDate(d.deadline) })}
+        ${t('form.unitPeriod', { unit: d.unit.name, period: periodText(d.period), deadline: formatDate(d.deadline) })}
         ·
         <span class="badge ${d.status}" data-status=${d.status}
           >${t(`state.${d.status}` as MessageId)}</span
@@ -207,8 +263,10 @@ export class RbReportPage extends LitElement {
         ${d.revision.reason !== null && d.revision.reason !== '' ? html` · <span class="error">${t('form.reasonOf', { reason: d.revision.reason })}</span>` : nothing}
       </p>
       <div class="actions">
-        ${actions.map((a) => html`<button data-action=${a} class=${a === 'submit' || a === 'approve' ? 'primary' : ''} @click=${() => void this.act(a)}>${t(`action.${a}` as MessageId)}</button>`)}
-        <span class="save-state muted" role="status">${this.saveState}</span>
+        ${actions.map((a) => this.renderAction(a))}
+        <span class="save-state muted" role="status"
+          >${this.savedAt !== undefined ? t('form.saved', { time: timeText(this.savedAt) }) : this.saveState}</span
+        >
       </div>
       ${this.pendingAction !== undefined ? this.renderReason(this.pendingAction) : nothing}
       ${this.notice !== '' ? html`<p role="status">${this.notice}</p>` : nothing}
@@ -219,16 +277,31 @@ export class RbReportPage extends LitElement {
         .functions=${bundledFunctions()}
         .external=${this.external}
         .values=${d.revision.document.values}
-        .narrative=${d.revision.document.narrative ?? {}}
-        .explanations=${d.revision.document.explanations ?? {}}
-        .dynamicRows=${d.revision.document.dynamicRows ?? {}}
+        .narrative=${this.sheetInput.narrative}
+        .explanations=${this.sheetInput.explanations}
+        .dynamicRows=${this.sheetInput.dynamicRows}
         .conflict=${this.conflict}
         ?readonly=${!editable}
         @values-changed=${this.onValues}
         @reload-requested=${() => void this.load()}
       ></rb-form-sheet>
+      ${PACKAGED.has(d.revision.status) ? html`<rb-signature-status .instanceId=${d.id} .revisionId=${d.revision.id} .revisionNo=${d.revision.revisionNo}></rb-signature-status>` : nothing}
       ${this.renderHistory(d)}
     `
+  }
+
+  /** Send waits for the receiving window once the server named its first day. */
+  private renderAction(a: WorkflowActionName): unknown {
+    const waiting = a === 'send' && this.sendOpensOn !== undefined
+    return html`<button
+        data-action=${a}
+        class=${a === 'submit' || a === 'approve' ? 'primary' : ''}
+        ?disabled=${waiting}
+        aria-describedby=${waiting ? 'send-opens' : nothing}
+        @click=${() => void this.act(a)}
+      >
+        ${t(`action.${a}` as MessageId)}</button
+      >${waiting ? html`<span id="send-opens" class="send-opens muted" data-role="send-opens">${t('form.sendFrom', { date: formatDate(this.sendOpensOn) })}</span>` : nothing}`
   }
 
   private renderReason(action: WorkflowActionName): unknown {
@@ -268,29 +341,24 @@ export class RbReportPage extends LitElement {
       )}
       ${
         editable
-          ? html`<label class="import" title=${t('files.importCsvHint')}>
-                ${t('files.importCsv')}
-                <input
-                  type="file"
-                  accept=".csv,text/csv"
-                  data-action="import-csv"
-                  aria-describedby="csv-hint"
-                  @change=${(e: Event) => void this.importCsv(e)}
-                />
-              </label>
-              <span id="csv-hint" class="muted" hidden>${t('files.importCsvHint')}</span>`
+          ? html`<rb-file-button
+              label=${t('files.importCsv')}
+              hint=${t('files.importCsvHint')}
+              accept=".csv,text/csv"
+              action="import-csv"
+              @file-chosen=${(e: CustomEvent<FileChosenDetail>) => void this.importCsv(e)}
+            ></rb-file-button>`
           : nothing
       }
     </div>`
   }
 
   /** Saves pending edits first, so the import starts from the version the server has. */
-  private async importCsv(e: Event): Promise<void> {
-    const input = e.target as HTMLInputElement
-    const file = input.files?.[0]
-    if (file === undefined) return
+  private async importCsv(e: CustomEvent<FileChosenDetail>): Promise<void> {
+    const { file, reset } = e.detail
     this.notice = ''
     this.error = undefined
+    this.savedAt = undefined
     this.saveState = t('files.importing')
     try {
       await this.autosave?.flush()
@@ -301,7 +369,7 @@ export class RbReportPage extends LitElement {
     } catch (err) {
       this.error = t('files.importFailed', { message: (err as Error).message })
     } finally {
-      input.value = ''
+      reset()
       this.saveState = ''
     }
   }
@@ -315,7 +383,7 @@ export class RbReportPage extends LitElement {
           ${h.map(
             (e) =>
               html`<tr>
-                <td>${new Date(e.at).toLocaleString()}</td>
+                <td>${dateTimeText(e.at)}</td>
                 <td>${e.actor ?? ''}</td>
                 <td>${t(`action.${e.action}` as MessageId) ?? e.action}</td>
                 <td>${e.reason ?? ''}</td>

@@ -7,6 +7,8 @@ import { t, type MessageId } from '../i18n/i18n.js'
 import { LocaleController } from '../i18n/locale-controller.js'
 import { fieldStyles } from './fields.js'
 import { pageStyles } from './page-styles.js'
+import type { FileChosenDetail } from './rb-file-button.js'
+import './rb-file-button.js'
 
 /**
  * The template library (GET /api/v1/templates): open a version in the designer, start a new template,
@@ -37,10 +39,8 @@ export class RbTemplatesPage extends LitElement {
     }
   }
 
-  private async importXlsx(e: Event): Promise<void> {
-    const input = e.target as HTMLInputElement
-    const file = input.files?.[0]
-    if (file === undefined) return
+  private async importXlsx(e: CustomEvent<FileChosenDetail>): Promise<void> {
+    const { file, reset } = e.detail
     this.importing = true
     this.imported = undefined
     this.importDiagnostics = []
@@ -56,7 +56,7 @@ export class RbTemplatesPage extends LitElement {
       this.importDiagnostics = details?.diagnostics ?? []
     } finally {
       this.importing = false
-      input.value = ''
+      reset()
     }
   }
 
@@ -92,9 +92,12 @@ export class RbTemplatesPage extends LitElement {
     void this.locale
     return html`<h1>${t('nav.templates')}</h1>
       <div class="bar">
+        <label for="template-search">${t('templates.search')}</label>
         <input
+          id="template-search"
           type="search"
-          aria-label=${t('common.search')}
+          name="q"
+          placeholder=${t('templates.searchPlaceholder')}
           .value=${this.q}
           @change=${(e: Event) => {
             this.q = (e.target as HTMLInputElement).value
@@ -108,16 +111,13 @@ export class RbTemplatesPage extends LitElement {
         >
           ${t('nav.designer')}
         </button>
-        <label>
-          ${t('files.importXlsx')}
-          <input
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            data-action="import-xlsx"
-            ?disabled=${this.importing}
-            @change=${(e: Event) => void this.importXlsx(e)}
-          />
-        </label>
+        <rb-file-button
+          label=${t('files.importXlsx')}
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          action="import-xlsx"
+          ?disabled=${this.importing}
+          @file-chosen=${(e: CustomEvent<FileChosenDetail>) => void this.importXlsx(e)}
+        ></rb-file-button>
         ${this.importing ? html`<span class="muted" role="status">${t('files.importing')}</span>` : nothing}
       </div>
       ${this.error !== undefined ? html`<p class="error" role="alert">${this.error}</p>` : nothing}

@@ -1,15 +1,12 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, hence the DOM types.
-import type { AddressInfo } from 'node:net'
-import { serve, type ServerType } from '@hono/node-server'
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { vi as messages } from '../../designer/src/i18n/messages-vi.js'
-import { DEMO_PASSWORD } from '../../runtime/seed/demo-data.js'
 import { as, assign, instanceOf, publishFixture } from '../helpers/flow.js'
-import { startTestApp, type TestApp } from '../helpers/test-app.js'
-import { ensureDesignerBuilt } from './helpers/build.js'
-import { openBrowser, screenshot, type Session } from './helpers/browser.js'
+import type { TestApp } from '../helpers/test-app.js'
+import { screenshot, type Session } from './helpers/browser.js'
 import { sheetCell, typeInto } from './helpers/sandbox.js'
+import { sessionTtlFor, startWebApp, type WebApp } from './helpers/web-app.js'
 
 /**
  * The report page beyond the happy path: times on a 24-hour clock, the period in words, a warning
@@ -18,7 +15,7 @@ import { sheetCell, typeInto } from './helpers/sandbox.js'
  * laptop widths, and the assignments list opening that assignment's tracking board.
  */
 let t: TestApp
-let server: ServerType
+let web: WebApp
 let base: string
 let s: Session
 let instanceId: number
@@ -26,13 +23,11 @@ let firstAssignment: number
 let secondAssignment: number
 
 const clock = new Date('2026-09-15T03:00:00Z')
-const DAY = 24 * 3600 * 1000
-const sessionTtlMs = Math.max(8 * 3600 * 1000, Date.now() - clock.getTime() + DAY)
 const DATE_TIME = /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/
 
 beforeAll(async () => {
-  await ensureDesignerBuilt()
-  t = await startTestApp({ now: () => clock, sessionTtlMs })
+  web = await startWebApp({ now: () => clock, sessionTtlMs: sessionTtlFor(clock) })
+  ;({ t, base, s } = web)
   const versionId = await publishFixture(t, (doc) => {
     ;(doc.constraints as unknown[]).push({
       id: 'r2_le_r1',
@@ -47,40 +42,12 @@ beforeAll(async () => {
   firstAssignment = await assign(t, versionId, ['DT-P-CAOLANH'], '2026-Q3', () => clock)
   secondAssignment = await assign(t, versionId, ['DT-P-SADEC'], '2026-Q3', () => clock)
   instanceId = await instanceOf(t, firstAssignment, 'DT-P-CAOLANH')
-  server = await new Promise<ServerType>((resolve) => {
-    const srv = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(srv))
-  })
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  s = await openBrowser()
 }, 900_000)
 
-afterAll(async () => {
-  await s?.close()
-  await new Promise((r) => server?.close(r))
-  await t?.close()
-})
+afterAll(() => web?.close())
 
-function snapOnFailure(name: string): void {
-  onTestFailed(async () => {
-    console.error(
-      `screenshot: ${await screenshot(s.page, name)}\nbrowser errors: ${s.errors.join('\n')}`,
-    )
-  })
-}
-
-async function signIn(username: string): Promise<void> {
-  const page = s.page
-  await page.goto(`${base}/#/inbox`)
-  await page.locator('rb-login-page, rb-app button.logout').first().waitFor()
-  if ((await page.locator('rb-app button.logout').count()) > 0) {
-    await page.locator('rb-app button.logout').click()
-    await page.locator('rb-login-page').waitFor()
-  }
-  await page.locator('rb-login-page input[name="username"]').fill(username)
-  await page.locator('rb-login-page input[name="password"]').fill(DEMO_PASSWORD)
-  await page.locator('rb-login-page button[type="submit"]').click()
-  await page.locator('rb-app button.logout').waitFor()
-}
+const snapOnFailure = (name: string) => web.snapOnFailure(name)
+const signIn = (username: string) => web.signIn(username)
 
 describe('report page details', { timeout: 120_000 }, () => {
   it('entry: the period in words, the save time on a 24-hour clock, a Vietnamese CSV picker', async () => {

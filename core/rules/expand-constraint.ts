@@ -3,6 +3,7 @@ import { bindRelative, collectRefs, formatFormula, parseFormula } from '../formu
 import type { Ast, CellRef } from '../formula/index.js'
 import type { ResolvedConstraint } from '../template/types.js'
 import { all, bin, call, filled, isBlank, num, qualify, ref } from './ast.js'
+import { formatNumberVi } from './format-message.js'
 import type { GridLookup } from './grid-lookup.js'
 import {
   assertMessage,
@@ -265,8 +266,8 @@ function compare(
 
 function toleranceText(c: Constraint): string | undefined {
   const parts: string[] = []
-  if (c.tolerance !== undefined && c.tolerance > 0) parts.push(String(c.tolerance))
+  if (c.tolerance !== undefined && c.tolerance > 0) parts.push(formatNumberVi(c.tolerance))
   if (c.relativeTolerance !== undefined && c.relativeTolerance > 0)
-    parts.push(`${Number((c.relativeTolerance * 100).toPrecision(12))}%`)
+    parts.push(`${formatNumberVi(Number((c.relativeTolerance * 100).toPrecision(12)))}%`)
   return parts.length === 0 ? undefined : parts.join(' hoặc ')
 }

@@ -1,2 +1,2 @@
 export { resolveConstraints } from './resolve-constraints.js'
-export { formatConstraintMessage, formatMessageValue } from './format-message.js'
+export { formatConstraintMessage, formatMessageValue, formatNumberVi } from './format-message.js'

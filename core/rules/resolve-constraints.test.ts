@@ -95,7 +95,7 @@ describe('resolveConstraints', () => {
         'main!r1.c3>=main!r1.c4',
       ])
       expect(rs[0]?.message).toBe(
-        '(main!r1.c3 = {left}) phải bằng (main!r1.c4 = {right}), sai số cho phép 0.5',
+        '(main!r1.c3 = {left}) phải bằng (main!r1.c4 = {right}), sai số cho phép 0,5',
       )
       expect(rs[1]?.message).toMatch(/sai số cho phép 1%$/)
       expect(rs[2]?.message).toMatch(/sai số cho phép 1 hoặc 5%$/)

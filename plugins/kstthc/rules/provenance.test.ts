@@ -40,6 +40,8 @@ describe('checkProvenance', () => {
     ])
     expect(d[0]?.place).toEqual({ section: 'main', row: 'xa_lv_1', col: 'c5' })
     expect(d[0]?.message).toContain('48 → 47')
+    expect(d[1]?.message).toContain('2 → trống')
+    expect(checkProvenance(prefilled({ c5: 1234.5 }))[0]?.message).toContain('48 → 1.234,5')
   })
 
   it('accepts changed figures once the row explains them', () => {

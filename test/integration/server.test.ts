@@ -101,7 +101,8 @@ describe('server entry point (npm start)', { timeout: 90_000 }, () => {
     }
     delete env.DATABASE_URL
     const s = await start(env)
-    expect(s.output()).toMatch(/embedded PostgreSQL/)
+    // Outside the project the folder is printed absolute, not as ../../tmp/…
+    expect(s.output()).toContain(`embedded PostgreSQL (${dataDir})`)
     expect(s.output()).toMatch(/Migrations applied: Migration/)
     expect(s.output()).toMatch(/tinh\.admin\s+admin/)
     expect(s.output()).toMatch(/caolanh\.entry\s+entry\s+Phường Cao Lãnh/)

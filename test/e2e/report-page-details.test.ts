@@ -163,22 +163,30 @@ describe('report page details', { timeout: 120_000 }, () => {
     snapOnFailure('details-header')
     const page = s.page
     try {
-      for (const user of ['tinh.aggregator', 'tinh.admin']) {
+      for (const [user, lang] of [
+        ['tinh.aggregator', 'vi'],
+        ['tinh.admin', 'vi'],
+        ['tinh.admin', 'en'],
+      ] as const) {
         await signIn(user)
+        // The English labels are the longer ones.
+        if (lang === 'en') await page.locator('rb-app rb-lang-switch button').click()
         for (const width of [1280, 1400]) {
           await page.setViewportSize({ width, height: 900 })
           const top = async (sel: string) =>
             (await page.locator(sel).boundingBox())?.y ?? Number.NaN
           const brand = await top('rb-app header .brand')
-          const lang = await top('rb-app rb-lang-switch button')
+          const switchTop = await top('rb-app rb-lang-switch button')
           const logout = await top('rb-app button.logout')
-          expect(Math.abs(lang - logout), `${user} at ${width}`).toBeLessThan(4)
+          expect(Math.abs(switchTop - logout), `${user} at ${width}`).toBeLessThan(4)
           // The switch sits on the header's first line, not below the wrapped menu.
-          expect(lang - brand, `${user} at ${width}`).toBeLessThan(20)
+          expect(switchTop - brand, `${user} at ${width}`).toBeLessThan(20)
           const header = await page.locator('rb-app header').boundingBox()
           const box = await page.locator('rb-app rb-lang-switch button').boundingBox()
           expect(box!.x + box!.width).toBeLessThanOrEqual(header!.x + header!.width)
+          if (width === 1280) await screenshot(page, `details-header-${user}-${lang}`)
         }
+        if (lang === 'en') await page.locator('rb-app rb-lang-switch button').click()
       }
     } finally {
       await page.setViewportSize({ width: 1400, height: 900 })
@@ -216,5 +224,17 @@ describe('report page details', { timeout: 120_000 }, () => {
     await expect
       .poll(() => page.locator('rb-tracking-page tr[data-unit="DT-P-SADEC"]').count())
       .toBe(1)
+
+    // The same page follows a new address, and names an assignment it cannot show.
+    await page.evaluate((id) => (location.hash = `#/tracking/${id}`), firstAssignment)
+    await expect.poll(() => chosen.inputValue()).toBe(String(firstAssignment))
+    await expect
+      .poll(() => page.locator('rb-tracking-page tr[data-unit="DT-P-CAOLANH"]').count())
+      .toBe(1)
+    await page.evaluate(() => (location.hash = '#/tracking/99999'))
+    const missing = page.locator('rb-tracking-page [data-role="missing"]')
+    await expect
+      .poll(() => missing.innerText())
+      .toBe(messages['tracking.assignmentMissing'].replace('{id}', '99999'))
   })
 })

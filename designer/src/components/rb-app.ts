@@ -75,6 +75,12 @@ export class RbApp extends LitElement {
       margin-left: auto;
       white-space: nowrap;
     }
+    /* A unit's full name can be long; it gives way to the menu and stays whole in its tooltip. */
+    .account .user {
+      max-width: 22rem;
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
     header button.logout {
       font: inherit;
       background: none;
@@ -165,7 +171,7 @@ export class RbApp extends LitElement {
               </nav>`
         }
         <div class="account">
-          ${me === undefined ? nothing : html`<span>${me.user.fullName ?? me.user.username}</span><button class="logout" @click=${this.logout}>${t('nav.logout')}</button>`}
+          ${me === undefined ? nothing : html`<span class="user" title=${me.user.fullName ?? me.user.username}>${me.user.fullName ?? me.user.username}</span><button class="logout" @click=${this.logout}>${t('nav.logout')}</button>`}
           <rb-lang-switch></rb-lang-switch>
         </div>
       </header>

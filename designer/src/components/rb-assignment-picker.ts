@@ -1,4 +1,4 @@
-import { LitElement, html } from 'lit'
+import { LitElement, html, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { Assignment } from '../api/types.js'
 import { appState } from '../app-state.js'
@@ -27,6 +27,8 @@ export class RbAssignmentPicker extends LitElement {
   @state() private assignmentId: number | undefined
   @state() private period: string | undefined
   @state() private error: string | undefined
+  /** The page was opened for an assignment the caller does not see (or that is not there). */
+  @state() private missing: number | undefined
   private readonly locale = new LocaleController(this)
 
   override connectedCallback(): void {
@@ -34,15 +36,29 @@ export class RbAssignmentPicker extends LitElement {
     void this.load()
   }
 
+  private loaded = false
+
+  /** The same page element serves `#/tracking/1` then `#/tracking/2`: follow the new address. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.loaded && changed.has('initialAssignmentId')) void this.pickInitial()
+  }
+
   private async load(): Promise<void> {
     try {
       this.assignments = await appState.api.listAssignments()
-      const first =
-        this.assignments.find((a) => a.id === this.initialAssignmentId) ?? this.assignments[0]
-      if (first !== undefined) await this.pickAssignment(first.id)
+      this.loaded = true
+      await this.pickInitial()
     } catch (e) {
       this.error = (e as Error).message
     }
+  }
+
+  private async pickInitial(): Promise<void> {
+    const wanted = this.initialAssignmentId
+    const found = this.assignments.find((a) => a.id === wanted)
+    this.missing = wanted !== undefined && found === undefined ? wanted : undefined
+    const first = found ?? this.assignments[0]
+    if (first !== undefined && first.id !== this.assignmentId) await this.pickAssignment(first.id)
   }
 
   private async pickAssignment(id: number): Promise<void> {
@@ -83,6 +99,7 @@ export class RbAssignmentPicker extends LitElement {
         { name: 'period' },
       )}
       ${this.error !== undefined ? html`<span class="error" role="alert">${this.error}</span>` : ''}
+      ${this.missing !== undefined ? html`<span class="error" role="alert" data-role="missing">${t('tracking.assignmentMissing', { id: this.missing })}</span>` : ''}
     </div>`
   }
 }

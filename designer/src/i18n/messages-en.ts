@@ -316,6 +316,7 @@ export const en: Record<MessageId, string> = {
   'aggregate.period': 'Period',
   'aggregate.run': 'Consolidate',
   'tracking.title': 'Submission tracking',
+  'tracking.assignmentMissing': 'Assignment {id} is not among those you may see; showing the first one.',
   'tracking.assignment': 'Assignment',
   'tracking.submittedAt': 'Sent on',
   'dashboard.title': 'Indicators by unit',

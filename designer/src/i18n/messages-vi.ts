@@ -314,6 +314,7 @@ export const vi = {
   'aggregate.period': 'Kỳ báo cáo',
   'aggregate.run': 'Tổng hợp',
   'tracking.title': 'Tình hình nộp báo cáo',
+  'tracking.assignmentMissing': 'Không có đợt giao báo cáo số {id} trong danh sách bạn được xem; đang hiển thị đợt đầu tiên.',
   'tracking.assignment': 'Giao báo cáo',
   'tracking.submittedAt': 'Ngày gửi',
   'dashboard.title': 'Chỉ tiêu theo đơn vị',

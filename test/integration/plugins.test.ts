@@ -44,7 +44,14 @@ describe('plugins', { timeout: 30_000 }, () => {
     expect(listed.body.bundled).toContain('kstthc')
     const lib = await admin.get('/templates?q=VD-DON')
     expect(lib.body.items[0].versions).toEqual([
-      { id: expect.any(Number), version: '1.0', status: 'testing' },
+      {
+        id: expect.any(Number),
+        version: '1.0',
+        status: 'testing',
+        name: 'Tình hình tiếp nhận, giải quyết đơn thư (ví dụ)',
+        periodType: 'month',
+        regimeKind: 'dinh-ky',
+      },
     ])
   })
 

@@ -3,8 +3,31 @@ import tseslint from 'typescript-eslint'
 
 /** Dependency direction of DESIGN.md §1: schemas <- core <- plugins <- {runtime, designer}. */
 const boundaries = {
-  core: ['node:*', 'hono', 'hono/*', '@hono/*', '@mikro-orm/*', 'lit', 'lit/*', 'handsontable', 'handsontable/*', '**/runtime/**', '**/designer/**', '**/plugins/**'],
-  plugins: ['hono', 'hono/*', '@mikro-orm/*', 'lit', 'lit/*', 'handsontable', 'handsontable/*', '**/runtime/**', '**/designer/**'],
+  core: [
+    'node:*',
+    'hono',
+    'hono/*',
+    '@hono/*',
+    '@mikro-orm/*',
+    'lit',
+    'lit/*',
+    'handsontable',
+    'handsontable/*',
+    '**/runtime/**',
+    '**/designer/**',
+    '**/plugins/**',
+  ],
+  plugins: [
+    'hono',
+    'hono/*',
+    '@mikro-orm/*',
+    'lit',
+    'lit/*',
+    'handsontable',
+    'handsontable/*',
+    '**/runtime/**',
+    '**/designer/**',
+  ],
   runtime: ['lit', 'lit/*', 'handsontable', 'handsontable/*', '**/designer/src/**'],
   designer: ['node:*', 'hono', '@mikro-orm/*', '**/runtime/**'],
 }
@@ -14,7 +37,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -22,7 +48,15 @@ export default tseslint.config(
     files: [`${dir}/**/*.ts`],
     ignores: [`${dir}/**/*.test.ts`],
     rules: {
-      'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message: `${dir}/ must not import this (DESIGN.md §1 dependency direction)` })) }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: patterns.map((group) => ({
+            group: [group],
+            message: `${dir}/ must not import this (DESIGN.md §1 dependency direction)`,
+          })),
+        },
+      ],
     },
   })),
 )

@@ -40,6 +40,9 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 /** Stable key of a diagnostic, used to attach a reporter's explanation to a warning. */
 export function diagnosticKey(d: Diagnostic): string {
   const p = d.place
-  const where = p.section !== undefined ? `${p.section}!${p.row ?? ''}.${p.col ?? ''}${p.item ?? ''}` : (p.pointer ?? '')
+  const where =
+    p.section !== undefined
+      ? `${p.section}!${p.row ?? ''}.${p.col ?? ''}${p.item ?? ''}`
+      : (p.pointer ?? '')
   return `${d.ruleId}@${where}`
 }

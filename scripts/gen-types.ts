@@ -19,7 +19,9 @@ const BANNER = `/* eslint-disable */
  * Change the JSON Schema and regenerate instead.
  */`
 
-const files = readdirSync(schemaDir).filter((f) => f.endsWith('.schema.json')).sort()
+const files = readdirSync(schemaDir)
+  .filter((f) => f.endsWith('.schema.json'))
+  .sort()
 const stale: string[] = []
 if (!check && !existsSync(outDir)) mkdirSync(outDir)
 

@@ -1,4 +1,9 @@
-import { createEngine, createFunctionRegistry, type Engine, type FunctionRegistry } from '../../core/index.js'
+import {
+  createEngine,
+  createFunctionRegistry,
+  type Engine,
+  type FunctionRegistry,
+} from '../../core/index.js'
 import adminTiers from '../../plugins/admin-tiers/index.js'
 import digitization from '../../plugins/digitization/index.js'
 import directionReview from '../../plugins/direction-review/index.js'
@@ -8,7 +13,16 @@ import gazette from '../../plugins/gazette/index.js'
 import kstthc from '../../plugins/kstthc/index.js'
 import meetings from '../../plugins/meetings/index.js'
 
-const PLUGINS = [adminTiers, digitization, directionReview, edocs, exampleSmall, gazette, kstthc, meetings]
+const PLUGINS = [
+  adminTiers,
+  digitization,
+  directionReview,
+  edocs,
+  exampleSmall,
+  gazette,
+  kstthc,
+  meetings,
+]
 let engine: Engine | undefined
 let functions: FunctionRegistry | undefined
 
@@ -17,7 +31,8 @@ let functions: FunctionRegistry | undefined
  * bundled template, half a second in the browser): what the form sheet needs.
  */
 export function bundledFunctions(): FunctionRegistry {
-  functions ??= engine?.functions ?? createFunctionRegistry(PLUGINS.flatMap((p) => p.functions ?? []))
+  functions ??=
+    engine?.functions ?? createFunctionRegistry(PLUGINS.flatMap((p) => p.functions ?? []))
   return functions
 }
 

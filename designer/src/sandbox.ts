@@ -12,7 +12,10 @@ import { bundledEngine, bundledFunctions } from './engine.js'
 import { setLocale, type Locale } from './i18n/i18n.js'
 
 interface Sandbox {
-  mountForm(definition: unknown, opts?: { values?: RbFormSheet['values']; readonly?: boolean }): string[]
+  mountForm(
+    definition: unknown,
+    opts?: { values?: RbFormSheet['values']; readonly?: boolean },
+  ): string[]
   mountDesigner(definition?: TemplateDefinition): void
   bundledTemplate(code: string, version?: string): TemplateDefinition | undefined
   setLocale(locale: Locale): void
@@ -46,7 +49,9 @@ const sandbox: Sandbox = {
   },
   bundledTemplate(code, version) {
     // Any status: the sandbox shows testing and draft templates too, not only published ones.
-    const entries = bundledEngine().templates().filter((e) => e.code === code && (version === undefined || e.version === version))
+    const entries = bundledEngine()
+      .templates()
+      .filter((e) => e.code === code && (version === undefined || e.version === version))
     return entries.at(-1)?.template.definition as TemplateDefinition | undefined
   },
   setLocale,

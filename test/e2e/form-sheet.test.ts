@@ -23,7 +23,14 @@ const snapOnFailure = (name: string) => sandbox.snapOnFailure(name)
 async function mountBundled(code: string, version?: string): Promise<string[]> {
   return s.page.evaluate(
     ([c, v]) => {
-      const sb = (window as unknown as { rbSandbox: { bundledTemplate(c: string, v?: string): unknown; mountForm(d: unknown): string[] } }).rbSandbox
+      const sb = (
+        window as unknown as {
+          rbSandbox: {
+            bundledTemplate(c: string, v?: string): unknown
+            mountForm(d: unknown): string[]
+          }
+        }
+      ).rbSandbox
       const def = sb.bundledTemplate(c!, v ?? undefined)
       if (def === undefined) return [`template ${c} not bundled`]
       return sb.mountForm(def)
@@ -46,13 +53,21 @@ describe('<rb-form-sheet> in headless Chromium', { timeout: 120_000 }, () => {
     const labels = await sheet.locator('.ht_master td.rb-lead-label').allInnerTexts()
     expect(labels).toEqual(expect.arrayContaining(['Tổng số', 'Đơn khiếu nại', 'Đơn tố cáo']))
     // The child rows are indented under the total row.
-    const indent = await sheet.locator('.ht_master td.rb-lead-label', { hasText: 'Đơn khiếu nại' }).evaluate((td) => parseFloat(getComputedStyle(td).paddingLeft))
-    const top = await sheet.locator('.ht_master td.rb-lead-label', { hasText: 'Tổng số' }).evaluate((td) => parseFloat(getComputedStyle(td).paddingLeft))
+    const indent = await sheet
+      .locator('.ht_master td.rb-lead-label', { hasText: 'Đơn khiếu nại' })
+      .evaluate((td) => parseFloat(getComputedStyle(td).paddingLeft))
+    const top = await sheet
+      .locator('.ht_master td.rb-lead-label', { hasText: 'Tổng số' })
+      .evaluate((td) => parseFloat(getComputedStyle(td).paddingLeft))
     expect(indent).toBeGreaterThan(top)
     // Input cells are editable, the total row and the rate column are computed (read-only, styled).
-    await expect.poll(() => sheetCell(s.page, 'main!khieu_nai.nhan').getAttribute('class')).toContain('rb-input')
+    await expect
+      .poll(() => sheetCell(s.page, 'main!khieu_nai.nhan').getAttribute('class'))
+      .toContain('rb-input')
     expect(await sheetCell(s.page, 'main!tong.nhan').getAttribute('class')).toContain('rb-formula')
-    expect(await sheetCell(s.page, 'main!khieu_nai.ty_le').getAttribute('class')).toContain('rb-formula')
+    expect(await sheetCell(s.page, 'main!khieu_nai.ty_le').getAttribute('class')).toContain(
+      'rb-formula',
+    )
     // No licence modal: the evaluation key is set.
     expect(await s.page.getByText('The license key for Handsontable').count()).toBe(0)
     await screenshot(s.page, 'form-sheet-rendered')
@@ -83,13 +98,19 @@ describe('<rb-form-sheet> in headless Chromium', { timeout: 120_000 }, () => {
     await typeInto(page, sheetCell(page, 'main!khieu_nai.xong'), '4')
     await expect.poll(() => failure.count()).toBe(0)
     expect(await sheetCell(page, 'main!khieu_nai.xong').getAttribute('aria-invalid')).toBeNull()
-    expect(await page.locator('rb-form-sheet .summary').innerText()).toContain('Không phát hiện lỗi')
+    expect(await page.locator('rb-form-sheet .summary').innerText()).toContain(
+      'Không phát hiện lỗi',
+    )
     // 4 of 10 solved: 40%, formatted per column (percent, 2 decimals) in Vietnamese.
     await expect.poll(() => sheetCell(page, 'main!khieu_nai.ty_le').innerText()).toBe('40,00%')
 
     // Autosave hook: every edit emitted values-changed with the input values.
     const last = await page.evaluate(() => {
-      const ev = (window as unknown as { rbSandbox: { events: Array<{ type: string; detail: { values: unknown } }> } }).rbSandbox.events
+      const ev = (
+        window as unknown as {
+          rbSandbox: { events: Array<{ type: string; detail: { values: unknown } }> }
+        }
+      ).rbSandbox.events
       return ev.filter((e) => e.type === 'values-changed').at(-1)?.detail.values
     })
     expect(last).toEqual({ main: { khieu_nai: { nhan: 10, xong: 4 }, to_cao: { nhan: 5 } } })
@@ -102,8 +123,20 @@ describe('<rb-form-sheet> in headless Chromium', { timeout: 120_000 }, () => {
     expect(await mountBundled('II.06a/VPCP/KSTT', '1.1')).toEqual([])
     const sheet = page.locator('rb-form-sheet')
     // 'Trong đó' spans the online/offline columns; 'Tổng số' spans two header rows.
-    await expect.poll(() => sheet.locator('.ht_master td.rb-header', { hasText: 'Trong đó' }).first().getAttribute('colspan')).toBe('2')
-    expect(await sheet.locator('.ht_master td.rb-header', { hasText: 'Tổng số' }).first().getAttribute('rowspan')).toBe('2')
+    await expect
+      .poll(() =>
+        sheet
+          .locator('.ht_master td.rb-header', { hasText: 'Trong đó' })
+          .first()
+          .getAttribute('colspan'),
+      )
+      .toBe('2')
+    expect(
+      await sheet
+        .locator('.ht_master td.rb-header', { hasText: 'Tổng số' })
+        .first()
+        .getAttribute('rowspan'),
+    ).toBe('2')
     expect(await sheet.locator('.ht_master td.rb-lead').count()).toBe(0)
 
     await typeInto(page, sheetCell(page, 'main!tinh_lv.c4'), '3')
@@ -120,7 +153,13 @@ describe('<rb-form-sheet> in headless Chromium', { timeout: 120_000 }, () => {
     expect(await sheetCell(page, 'main!tong.c4').innerText()).toBe('8')
     await screenshot(page, 'form-sheet-official')
     const last = await page.evaluate(() => {
-      const ev = (window as unknown as { rbSandbox: { events: Array<{ type: string; detail: { values: unknown; dynamicRows: unknown } }> } }).rbSandbox.events
+      const ev = (
+        window as unknown as {
+          rbSandbox: {
+            events: Array<{ type: string; detail: { values: unknown; dynamicRows: unknown } }>
+          }
+        }
+      ).rbSandbox.events
       return ev.filter((e) => e.type === 'values-changed').at(-1)?.detail
     })
     expect(last?.dynamicRows).toEqual({ main: ['tinh_lv_1'] })
@@ -137,8 +176,16 @@ describe('<rb-form-sheet> in headless Chromium', { timeout: 120_000 }, () => {
     await page.evaluate(() => {
       const data = new DataTransfer()
       data.setData('text/plain', '10\t8\t6\n4\t3\t2')
-      const target = document.querySelector('rb-form-sheet')!.shadowRoot!.activeElement ?? document.body
-      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, composed: true, cancelable: true }))
+      const target =
+        document.querySelector('rb-form-sheet')!.shadowRoot!.activeElement ?? document.body
+      target.dispatchEvent(
+        new ClipboardEvent('paste', {
+          clipboardData: data,
+          bubbles: true,
+          composed: true,
+          cancelable: true,
+        }),
+      )
     })
     await expect.poll(() => sheetCell(page, 'che_do!tong.c3').innerText()).toBe('14')
     expect(await sheetCell(page, 'che_do!chuyen_de.c5').innerText()).toBe('2')
@@ -147,12 +194,20 @@ describe('<rb-form-sheet> in headless Chromium', { timeout: 120_000 }, () => {
     await expect.poll(() => figures.allInnerTexts()).toEqual(['8', '14'])
     const area = page.locator('rb-form-sheet rb-narrative-section textarea').first()
     await area.fill('Đã hoàn thành điện tử hóa')
-    expect(await page.locator('rb-form-sheet rb-narrative-section .counter').first().innerText()).toContain('25')
+    expect(
+      await page.locator('rb-form-sheet rb-narrative-section .counter').first().innerText(),
+    ).toContain('25')
     const last = await page.evaluate(() => {
-      const ev = (window as unknown as { rbSandbox: { events: Array<{ type: string; detail: { narrative: unknown } }> } }).rbSandbox.events
+      const ev = (
+        window as unknown as {
+          rbSandbox: { events: Array<{ type: string; detail: { narrative: unknown } }> }
+        }
+      ).rbSandbox.events
       return ev.filter((e) => e.type === 'values-changed').at(-1)?.detail.narrative
     })
-    expect(last).toMatchObject({ [Object.keys(last as object)[0]!]: { ket_qua: 'Đã hoàn thành điện tử hóa' } })
+    expect(last).toMatchObject({
+      [Object.keys(last as object)[0]!]: { ket_qua: 'Đã hoàn thành điện tử hóa' },
+    })
     await screenshot(page, 'form-sheet-linked')
   })
 })

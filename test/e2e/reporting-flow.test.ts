@@ -62,7 +62,10 @@ describe('the web app against the runtime', { timeout: 120_000 }, () => {
 
     // Someone else saves meanwhile: the next autosave is refused and the sheet says so.
     const other = await as(t, 'caolanh.entry')
-    const res = await other.put(`/instances/${instanceId}/draft`, { version: saved.body.revision.version, values: { main: { r2: { c1: 7 } } } })
+    const res = await other.put(`/instances/${instanceId}/draft`, {
+      version: saved.body.revision.version,
+      values: { main: { r2: { c1: 7 } } },
+    })
     expect(res.status).toBe(200)
     await typeInto(page, sheetCell(page, 'main!r2.c1'), '8')
     const banner = page.locator('rb-form-sheet .conflict')
@@ -74,7 +77,9 @@ describe('the web app against the runtime', { timeout: 120_000 }, () => {
     await expect.poll(() => sheetCell(page, 'main!r2.c1').innerText()).toBe('7')
 
     await page.locator('rb-report-page [data-action="submit"]').click()
-    await expect.poll(() => page.locator('rb-report-page [data-status]').getAttribute('data-status')).toBe('submitted')
+    await expect
+      .poll(() => page.locator('rb-report-page [data-status]').getAttribute('data-status'))
+      .toBe('submitted')
     // Submitted reports are read-only for entry.
     expect(await page.locator('rb-form-sheet').getAttribute('readonly')).not.toBeNull()
     await signOut()
@@ -90,8 +95,18 @@ describe('the web app against the runtime', { timeout: 120_000 }, () => {
     await expect.poll(() => page.locator('rb-report-page #reason-msg').isVisible()).toBe(true)
     await page.locator('rb-report-page textarea#reason').fill('Thiếu số liệu lĩnh vực hộ tịch')
     await page.locator('rb-report-page [data-action="confirm-reject"]').click()
-    await expect.poll(() => page.locator('rb-report-page [data-status]').getAttribute('data-status')).toBe('draft')
-    await expect.poll(() => page.locator('rb-report-page').getByText('Thiếu số liệu lĩnh vực hộ tịch').first().isVisible()).toBe(true)
+    await expect
+      .poll(() => page.locator('rb-report-page [data-status]').getAttribute('data-status'))
+      .toBe('draft')
+    await expect
+      .poll(() =>
+        page
+          .locator('rb-report-page')
+          .getByText('Thiếu số liệu lĩnh vực hộ tịch')
+          .first()
+          .isVisible(),
+      )
+      .toBe(true)
     await screenshot(page, 'flow-rejected')
     await signOut()
   })
@@ -126,17 +141,25 @@ describe('the web app against the runtime', { timeout: 120_000 }, () => {
     const page = s.page
     await signIn('tinh.aggregator')
     await page.goto(`${base}/#/aggregate`)
-    await expect.poll(() => page.locator('rb-aggregate-page').getByText('DT-P-CAOLANH').count()).toBeGreaterThan(0)
+    await expect
+      .poll(() => page.locator('rb-aggregate-page').getByText('DT-P-CAOLANH').count())
+      .toBeGreaterThan(0)
     const consolidated = page.locator('rb-aggregate-page rb-form-sheet')
-    await expect.poll(() => sheetCell(page, 'main!r1.c1', 'rb-aggregate-page rb-form-sheet').innerText()).toBe('10')
+    await expect
+      .poll(() => sheetCell(page, 'main!r1.c1', 'rb-aggregate-page rb-form-sheet').innerText())
+      .toBe('10')
     // The rate is recomputed from the consolidated inputs: 4 / 10.
-    expect(await sheetCell(page, 'main!r1.c3', 'rb-aggregate-page rb-form-sheet').innerText()).toBe('40,00')
+    expect(await sheetCell(page, 'main!r1.c3', 'rb-aggregate-page rb-form-sheet').innerText()).toBe(
+      '40,00',
+    )
     expect(await consolidated.getAttribute('readonly')).not.toBeNull()
     await screenshot(page, 'flow-aggregate')
 
     await page.goto(`${base}/#/dashboard`)
     await page.locator('rb-dashboard-page select[name="indicator"]').selectOption('main!r1.c1')
-    await expect.poll(() => page.locator('rb-dashboard-page table.list td').first().innerText()).toBe('Phường Cao Lãnh')
+    await expect
+      .poll(() => page.locator('rb-dashboard-page table.list td').first().innerText())
+      .toBe('Phường Cao Lãnh')
     const download = page.waitForEvent('download')
     await page.locator('rb-dashboard-page [data-action="export-png"]').click()
     const file = await download
@@ -156,7 +179,9 @@ describe('the web app against the runtime', { timeout: 120_000 }, () => {
     const page = s.page
     await signIn('tinh.designer')
     await page.goto(`${base}/#/designer/new`)
-    const code = page.locator('rb-designer-page rb-template-designer rb-metadata-form input[name="code"]')
+    const code = page.locator(
+      'rb-designer-page rb-template-designer rb-metadata-form input[name="code"]',
+    )
     await page.locator('rb-designer-page [data-tab="metadata"]').click()
     await code.fill('E2E.01/DT')
     await code.press('Tab')

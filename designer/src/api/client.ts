@@ -14,7 +14,13 @@ import type { OrgUnit, PluginInstallResult, PluginList } from './plugin-types.js
 import type { ExternalReportsData, TemplateDefinition } from '../../../core/index.js'
 import type { CsvImported, ExportFormat, XlsxImported } from './file-types.js'
 import type { RevisionSignature, SignatureVerification } from './signature-types.js'
-import type { AssignmentDetail, AssignmentRow, CreatedAssignment, NewAssignment, UnitRow } from './assignment-types.js'
+import type {
+  AssignmentDetail,
+  AssignmentRow,
+  CreatedAssignment,
+  NewAssignment,
+  UnitRow,
+} from './assignment-types.js'
 
 /** The runtime's error body `{ error: { code, message, details? } }` as an exception. */
 export class ApiError extends Error {
@@ -49,8 +55,12 @@ function readCookie(cookies: string, name: string): string | undefined {
 }
 
 function qs(params: Record<string, string | number | undefined>): string {
-  const entries = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined)
-  return entries.length === 0 ? '' : `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}`
+  const entries = Object.entries(params).filter(
+    (e): e is [string, string | number] => e[1] !== undefined,
+  )
+  return entries.length === 0
+    ? ''
+    : `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}`
 }
 
 // A type, not an interface: qs() takes it as a plain record.
@@ -83,7 +93,12 @@ export type WorkflowActionName =
   | 'deny-correction'
 
 /** Actions whose route requires `{ reason }`. */
-export const REASON_ACTIONS: ReadonlySet<string> = new Set(['reject', 'return', 'request-correction', 'deny-correction'])
+export const REASON_ACTIONS: ReadonlySet<string> = new Set([
+  'reject',
+  'return',
+  'request-correction',
+  'deny-correction',
+])
 
 /**
  * A small typed client of the runtime's /api/v1: session cookies travel with `credentials:
@@ -94,7 +109,12 @@ export function createApiClient(opts: ApiClientOptions = {}) {
   const doFetch = opts.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a))
   const cookies = opts.cookies ?? (() => (typeof document === 'undefined' ? '' : document.cookie))
 
-  async function call<T>(method: string, path: string, body?: unknown, file?: { data: Blob; type: string }): Promise<T> {
+  async function call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    file?: { data: Blob; type: string },
+  ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' }
     if (file !== undefined) headers['content-type'] = file.type
     else if (body !== undefined) headers['content-type'] = 'application/json'
@@ -106,7 +126,11 @@ export function createApiClient(opts: ApiClientOptions = {}) {
       method,
       headers,
       credentials: 'same-origin',
-      ...(file !== undefined ? { body: file.data } : body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(file !== undefined
+        ? { body: file.data }
+        : body === undefined
+          ? {}
+          : { body: JSON.stringify(body) }),
     })
     const text = await res.text()
     let data: unknown
@@ -116,8 +140,15 @@ export function createApiClient(opts: ApiClientOptions = {}) {
       data = undefined
     }
     if (!res.ok) {
-      const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error
-      throw new ApiError(res.status, err?.code ?? 'http_error', err?.message ?? `${res.status} ${res.statusText}`, err?.details)
+      const err = (
+        data as { error?: { code?: string; message?: string; details?: unknown } } | undefined
+      )?.error
+      throw new ApiError(
+        res.status,
+        err?.code ?? 'http_error',
+        err?.message ?? `${res.status} ${res.statusText}`,
+        err?.details,
+      )
     }
     return data as T
   }
@@ -149,23 +180,28 @@ export function createApiClient(opts: ApiClientOptions = {}) {
   }
 
   return {
-    login: (username: string, password: string) => call<Me>('POST', '/auth/login', { username, password }),
+    login: (username: string, password: string) =>
+      call<Me>('POST', '/auth/login', { username, password }),
     logout: () => call<unknown>('POST', '/auth/logout'),
     me: () => call<Me>('GET', '/auth/me'),
 
     /** Every report matching the filter, read page by page (the runtime gives at most 500 a request). */
-    listInstances: (filter: InstanceFilter = {}) => listAllInstances(filter).then((r) => r.instances),
+    listInstances: (filter: InstanceFilter = {}) =>
+      listAllInstances(filter).then((r) => r.instances),
     /** One page of GET /instances, with `total` counting every match. */
     listInstancesPage,
     listAllInstances,
     getInstance: (id: number) => call<InstanceDetail>('GET', `/instances/${id}`),
     /** What the report's period functions read from other reports (core's externalValuesFromData takes it). */
-    getExternalValues: (id: number) => call<ExternalReportsData>('GET', `/instances/${id}/external-values`),
-    saveDraft: (id: number, input: DraftInput) => call<DraftSaved>('PUT', `/instances/${id}/draft`, input),
+    getExternalValues: (id: number) =>
+      call<ExternalReportsData>('GET', `/instances/${id}/external-values`),
+    saveDraft: (id: number, input: DraftInput) =>
+      call<DraftSaved>('PUT', `/instances/${id}/draft`, input),
     /** Download address of a report file (a plain link: the session cookie goes with it). */
     exportUrl: (id: number, format: ExportFormat, revision?: number) =>
       `${base}/instances/${id}/${format === 'zip' ? 'package.zip' : `export.${format}`}${qs({ revision })}`,
-    importCsv: (id: number, version: number, file: Blob) => upload<CsvImported>(`/instances/${id}/import.csv${qs({ version })}`, file, 'text/csv'),
+    importCsv: (id: number, version: number, file: Blob) =>
+      upload<CsvImported>(`/instances/${id}/import.csv${qs({ version })}`, file, 'text/csv'),
     importXlsxTemplate: (file: Blob, ownerUnitId?: number) =>
       upload<XlsxImported>(
         `/templates/import-xlsx${qs({ ownerUnitId })}`,
@@ -174,16 +210,33 @@ export function createApiClient(opts: ApiClientOptions = {}) {
       ),
     /** Who signed a revision and when (the leader's username, the server's time). */
     revisionSignatures: (id: number, revisionNo: number) =>
-      call<{ signatures: RevisionSignature[] }>('GET', `/instances/${id}/revisions/${revisionNo}`).then((r) => r.signatures),
-    verifySignatures: (revisionId: number) => call<SignatureVerification>('GET', `/revisions/${revisionId}/signatures/verify`),
+      call<{ signatures: RevisionSignature[] }>(
+        'GET',
+        `/instances/${id}/revisions/${revisionNo}`,
+      ).then((r) => r.signatures),
+    verifySignatures: (revisionId: number) =>
+      call<SignatureVerification>('GET', `/revisions/${revisionId}/signatures/verify`),
     act: (id: number, action: WorkflowActionName, reason?: string) =>
-      call<InstanceDetail>('POST', `/instances/${id}/${action}`, REASON_ACTIONS.has(action) ? { reason: reason ?? '' } : undefined),
+      call<InstanceDetail>(
+        'POST',
+        `/instances/${id}/${action}`,
+        REASON_ACTIONS.has(action) ? { reason: reason ?? '' } : undefined,
+      ),
 
-    listTemplates: (filter: { q?: string; status?: string; page?: number; pageSize?: number } = {}) =>
-      call<{ items: TemplateListItem[]; total: number; page: number; pageSize: number }>('GET', `/templates${qs(filter)}`),
+    listTemplates: (
+      filter: { q?: string; status?: string; page?: number; pageSize?: number } = {},
+    ) =>
+      call<{ items: TemplateListItem[]; total: number; page: number; pageSize: number }>(
+        'GET',
+        `/templates${qs(filter)}`,
+      ),
     getTemplateVersion: (id: number) => call<TemplateVersion>('GET', `/template-versions/${id}`),
     createTemplate: (definition: TemplateDefinition, ownerUnitId?: number) =>
-      call<TemplateVersion>('POST', '/templates', ownerUnitId === undefined ? { definition } : { definition, ownerUnitId }),
+      call<TemplateVersion>(
+        'POST',
+        '/templates',
+        ownerUnitId === undefined ? { definition } : { definition, ownerUnitId },
+      ),
     createTemplateVersion: (templateId: number, definition: TemplateDefinition) =>
       call<TemplateVersion>('POST', `/templates/${templateId}/versions`, { definition }),
     updateTemplateVersion: (id: number, definition: TemplateDefinition, lockVersion: number) =>
@@ -191,19 +244,24 @@ export function createApiClient(opts: ApiClientOptions = {}) {
     setTemplateStatus: (id: number, status: TemplateDefinition['status']) =>
       call<TemplateVersion>('POST', `/template-versions/${id}/status`, { status }),
 
-    listAssignments: () => call<{ assignments: Assignment[] }>('GET', '/assignments').then((r) => r.assignments),
+    listAssignments: () =>
+      call<{ assignments: Assignment[] }>('GET', '/assignments').then((r) => r.assignments),
     /** The same list with what the assigning screen shows (assigning unit, schedule, counts). */
-    listAssignmentRows: () => call<{ assignments: AssignmentRow[] }>('GET', '/assignments').then((r) => r.assignments),
-    createAssignment: (input: NewAssignment) => call<CreatedAssignment>('POST', '/assignments', input),
+    listAssignmentRows: () =>
+      call<{ assignments: AssignmentRow[] }>('GET', '/assignments').then((r) => r.assignments),
+    createAssignment: (input: NewAssignment) =>
+      call<CreatedAssignment>('POST', '/assignments', input),
     getAssignment: (id: number) => call<AssignmentDetail>('GET', `/assignments/${id}`),
     listUnits: () => call<{ units: UnitRow[] }>('GET', '/org-units').then((r) => r.units),
-    tracking: (assignmentId: number, period: string) => call<Tracking>('GET', `/assignments/${assignmentId}/tracking${qs({ period })}`),
+    tracking: (assignmentId: number, period: string) =>
+      call<Tracking>('GET', `/assignments/${assignmentId}/tracking${qs({ period })}`),
     aggregate: (assignmentId: number, period: string) =>
       call<Consolidation>('GET', `/assignments/${assignmentId}/aggregate${qs({ period })}`),
 
     getUnit: (id: number) => call<OrgUnit>('GET', `/org-units/${id}`),
     listPlugins: () => call<PluginList>('GET', '/plugins'),
-    installPlugin: (folder: string) => call<PluginInstallResult>('POST', '/plugins', { plugin: folder }),
+    installPlugin: (folder: string) =>
+      call<PluginInstallResult>('POST', '/plugins', { plugin: folder }),
   }
 }
 

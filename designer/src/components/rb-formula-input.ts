@@ -13,12 +13,38 @@ let seq = 0
 @customElement('rb-formula-input')
 export class RbFormulaInput extends LitElement {
   static override styles = css`
-    :host { display: block; }
-    label { display: block; font-size: 0.85rem; color: #333; margin-bottom: 2px; }
-    input { width: 100%; box-sizing: border-box; font-family: ui-monospace, 'DejaVu Sans Mono', monospace; padding: 4px 6px; border: 1px solid #b8c0cc; border-radius: 4px; }
-    input[aria-invalid='true'] { border-color: #c62828; background: #fff7f7; }
-    .err { color: #c62828; font-size: 0.8rem; margin-top: 2px; }
-    .ok { color: #2e6b30; font-size: 0.8rem; margin-top: 2px; font-family: ui-monospace, monospace; }
+    :host {
+      display: block;
+    }
+    label {
+      display: block;
+      font-size: 0.85rem;
+      color: #333;
+      margin-bottom: 2px;
+    }
+    input {
+      width: 100%;
+      box-sizing: border-box;
+      font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+      padding: 4px 6px;
+      border: 1px solid #b8c0cc;
+      border-radius: 4px;
+    }
+    input[aria-invalid='true'] {
+      border-color: #c62828;
+      background: #fff7f7;
+    }
+    .err {
+      color: #c62828;
+      font-size: 0.8rem;
+      margin-top: 2px;
+    }
+    .ok {
+      color: #2e6b30;
+      font-size: 0.8rem;
+      margin-top: 2px;
+      font-family: ui-monospace, monospace;
+    }
   `
 
   @property() label = ''
@@ -58,11 +84,13 @@ export class RbFormulaInput extends LitElement {
         @change=${(e: Event) => this.commit(e.target as HTMLInputElement)}
       />
       <div id="${this.fieldId}-msg" role=${this.error === undefined ? nothing : 'alert'}>
-        ${this.error !== undefined
-          ? html`<div class="err">${this.error}</div>`
-          : this.canonical !== undefined
-            ? html`<div class="ok">${t('grid.formulaOk', { formula: this.canonical })}</div>`
-            : nothing}
+        ${
+          this.error !== undefined
+            ? html`<div class="err">${this.error}</div>`
+            : this.canonical !== undefined
+              ? html`<div class="ok">${t('grid.formulaOk', { formula: this.canonical })}</div>`
+              : nothing
+        }
       </div>`
   }
 
@@ -71,7 +99,11 @@ export class RbFormulaInput extends LitElement {
     const r = trimmed === '' ? undefined : checkFormula(trimmed, this.grid)
     const formula = r === undefined ? undefined : r.ok ? r.formula : trimmed
     this.dispatchEvent(
-      new CustomEvent('formula-change', { detail: { formula, ok: r?.ok ?? true }, bubbles: true, composed: true }),
+      new CustomEvent('formula-change', {
+        detail: { formula, ok: r?.ok ?? true },
+        bubbles: true,
+        composed: true,
+      }),
     )
     // Show what is stored (A1 rewritten to stable ids) even when it equals the previous value, in
     // which case the property does not change and Lit would leave the typed text in the field.

@@ -11,9 +11,19 @@ export class RbJsonView extends LitElement {
   static override styles = [
     fieldStyles,
     css`
-      :host { display: block; }
-      textarea { width: 100%; box-sizing: border-box; min-height: 420px; font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-size: 12px; }
-      .err { color: #c62828; }
+      :host {
+        display: block;
+      }
+      textarea {
+        width: 100%;
+        box-sizing: border-box;
+        min-height: 420px;
+        font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+        font-size: 12px;
+      }
+      .err {
+        color: #c62828;
+      }
     `,
   ]
 
@@ -36,7 +46,9 @@ export class RbJsonView extends LitElement {
         @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}
       ></textarea>
       <div class="toolbar">
-        <button data-action="apply-json" ?disabled=${this.draft === undefined} @click=${this.apply}>${t('common.save')}</button>
+        <button data-action="apply-json" ?disabled=${this.draft === undefined} @click=${this.apply}>
+          ${t('common.save')}
+        </button>
         ${this.error !== undefined ? html`<span class="err" role="alert">${this.error}</span>` : nothing}
       </div>`
   }
@@ -46,7 +58,13 @@ export class RbJsonView extends LitElement {
     try {
       const definition = JSON.parse(this.draft) as TemplateDefinition
       this.error = undefined
-      this.dispatchEvent(new CustomEvent('definition-change', { detail: { definition }, bubbles: true, composed: true }))
+      this.dispatchEvent(
+        new CustomEvent('definition-change', {
+          detail: { definition },
+          bubbles: true,
+          composed: true,
+        }),
+      )
     } catch (e) {
       this.error = t('designer.importError', { message: (e as Error).message })
     }

@@ -7,7 +7,15 @@ import { LocaleController } from '../i18n/locale-controller.js'
 @customElement('rb-lang-switch')
 export class RbLangSwitch extends LitElement {
   static override styles = css`
-    button { font: inherit; background: none; border: 1px solid currentColor; border-radius: 4px; color: inherit; padding: 2px 8px; cursor: pointer; }
+    button {
+      font: inherit;
+      background: none;
+      border: 1px solid currentColor;
+      border-radius: 4px;
+      color: inherit;
+      padding: 2px 8px;
+      cursor: pointer;
+    }
   `
   private readonly locale = new LocaleController(this)
 

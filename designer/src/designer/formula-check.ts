@@ -6,7 +6,8 @@ export interface A1Context {
   section?: string
 }
 
-export type FormulaCheck = { ok: true; formula: string } | { ok: false; message: string; token: string; offset: number }
+export type FormulaCheck =
+  { ok: true; formula: string } | { ok: false; message: string; token: string; offset: number }
 
 /**
  * A formula as a designer typed it (Excel A1 or stable ids, with or without `=`) -> canonical text

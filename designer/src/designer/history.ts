@@ -28,7 +28,8 @@ export class History<T> {
 
   push(next: T, group?: string, now: number = Date.now()): void {
     if (next === this.present) return
-    const merge = group !== undefined && group === this.lastGroup && now - this.lastAt < this.mergeMs
+    const merge =
+      group !== undefined && group === this.lastGroup && now - this.lastAt < this.mergeMs
     if (!merge) {
       this.past.push(this.present)
       if (this.past.length > this.limit) this.past.shift()

@@ -31,9 +31,18 @@ describe('template operations', () => {
   })
 
   it('patches remove keys set to undefined and parse header paths', () => {
-    const d = ops.updateRow(ops.updateRow(ops.newTemplate(), 'main', 0, { unit: 'Người' }), 'main', 0, { unit: undefined })
+    const d = ops.updateRow(
+      ops.updateRow(ops.newTemplate(), 'main', 0, { unit: 'Người' }),
+      'main',
+      0,
+      { unit: undefined },
+    )
     expect('unit' in grid(d).rows[0]!).toBe(false)
-    expect(ops.parseHeaderPath(' Số hồ sơ / Trong đó /Trực tuyến ')).toEqual(['Số hồ sơ', 'Trong đó', 'Trực tuyến'])
+    expect(ops.parseHeaderPath(' Số hồ sơ / Trong đó /Trực tuyến ')).toEqual([
+      'Số hồ sơ',
+      'Trong đó',
+      'Trực tuyến',
+    ])
   })
 
   it('adds constraints and sections with fresh ids', () => {

@@ -41,15 +41,26 @@ export function newGridSection(id: string): GridSection {
 }
 
 export function newNarrativeSection(id: string): NarrativeSection {
-  return { kind: 'narrative', id, title: 'Thuyết minh', items: [{ id: 'm1', title: 'Nội dung', input: true }] }
+  return {
+    kind: 'narrative',
+    id,
+    title: 'Thuyết minh',
+    items: [{ id: 'm1', title: 'Nội dung', input: true }],
+  }
 }
 
-export function updateMeta(def: TemplateDefinition, patch: Patch<TemplateDefinition>): TemplateDefinition {
+export function updateMeta(
+  def: TemplateDefinition,
+  patch: Patch<TemplateDefinition>,
+): TemplateDefinition {
   return applyPatch(def, patch)
 }
 
 export function addSection(def: TemplateDefinition, kind: Section['kind']): TemplateDefinition {
-  const id = freshId(kind === 'grid' ? 'bang' : 'thuyet_minh', def.sections.map((s) => s.id))
+  const id = freshId(
+    kind === 'grid' ? 'bang' : 'thuyet_minh',
+    def.sections.map((s) => s.id),
+  )
   const section = kind === 'grid' ? newGridSection(id) : newNarrativeSection(id)
   return { ...def, sections: [...def.sections, section] }
 }
@@ -59,16 +70,37 @@ export function removeSection(def: TemplateDefinition, id: string): TemplateDefi
   return { ...def, sections: def.sections.filter((s) => s.id !== id) }
 }
 
-export function updateSection<S extends Section>(def: TemplateDefinition, id: string, patch: Patch<S>): TemplateDefinition {
-  return { ...def, sections: def.sections.map((s) => (s.id === id ? applyPatch(s as S, patch) : s)) }
+export function updateSection<S extends Section>(
+  def: TemplateDefinition,
+  id: string,
+  patch: Patch<S>,
+): TemplateDefinition {
+  return {
+    ...def,
+    sections: def.sections.map((s) => (s.id === id ? applyPatch(s as S, patch) : s)),
+  }
 }
 
-function mapGrid(def: TemplateDefinition, id: string, f: (s: GridSection) => GridSection): TemplateDefinition {
-  return { ...def, sections: def.sections.map((s) => (s.id === id && s.kind === 'grid' ? f(s) : s)) }
+function mapGrid(
+  def: TemplateDefinition,
+  id: string,
+  f: (s: GridSection) => GridSection,
+): TemplateDefinition {
+  return {
+    ...def,
+    sections: def.sections.map((s) => (s.id === id && s.kind === 'grid' ? f(s) : s)),
+  }
 }
 
-function mapNarrative(def: TemplateDefinition, id: string, f: (s: NarrativeSection) => NarrativeSection): TemplateDefinition {
-  return { ...def, sections: def.sections.map((s) => (s.id === id && s.kind === 'narrative' ? f(s) : s)) }
+function mapNarrative(
+  def: TemplateDefinition,
+  id: string,
+  f: (s: NarrativeSection) => NarrativeSection,
+): TemplateDefinition {
+  return {
+    ...def,
+    sections: def.sections.map((s) => (s.id === id && s.kind === 'narrative' ? f(s) : s)),
+  }
 }
 
 export function gridOf(def: TemplateDefinition, id: string): GridSection | undefined {
@@ -79,31 +111,70 @@ export function gridOf(def: TemplateDefinition, id: string): GridSection | undef
 // Rows ---------------------------------------------------------------------------------------
 
 /** Inserts a new row at `at` (0 = top); it takes the level of the row it is inserted below. */
-export function insertRow(def: TemplateDefinition, sectionId: string, at: number, init: Partial<Row> = {}): TemplateDefinition {
+export function insertRow(
+  def: TemplateDefinition,
+  sectionId: string,
+  at: number,
+  init: Partial<Row> = {},
+): TemplateDefinition {
   return mapGrid(def, sectionId, (s) => {
-    const id = init.id ?? freshId('r', s.rows.map((r) => r.id))
+    const id =
+      init.id ??
+      freshId(
+        'r',
+        s.rows.map((r) => r.id),
+      )
     const above = s.rows[at - 1]
-    const row: Row = { label: `Chỉ tiêu ${s.rows.length + 1}`, level: above?.level ?? 0, ...init, id }
+    const row: Row = {
+      label: `Chỉ tiêu ${s.rows.length + 1}`,
+      level: above?.level ?? 0,
+      ...init,
+      id,
+    }
     const rows = [...s.rows]
     rows.splice(Math.max(0, Math.min(at, rows.length)), 0, row)
     return { ...s, rows }
   })
 }
 
-export function deleteRow(def: TemplateDefinition, sectionId: string, index: number): TemplateDefinition {
-  return mapGrid(def, sectionId, (s) => (s.rows.length <= 1 ? s : { ...s, rows: s.rows.filter((_, i) => i !== index) }))
+export function deleteRow(
+  def: TemplateDefinition,
+  sectionId: string,
+  index: number,
+): TemplateDefinition {
+  return mapGrid(def, sectionId, (s) =>
+    s.rows.length <= 1 ? s : { ...s, rows: s.rows.filter((_, i) => i !== index) },
+  )
 }
 
-export function moveRow(def: TemplateDefinition, sectionId: string, from: number, to: number): TemplateDefinition {
+export function moveRow(
+  def: TemplateDefinition,
+  sectionId: string,
+  from: number,
+  to: number,
+): TemplateDefinition {
   return mapGrid(def, sectionId, (s) => ({ ...s, rows: move(s.rows, from, to) }))
 }
 
-export function updateRow(def: TemplateDefinition, sectionId: string, index: number, patch: Patch<Row>): TemplateDefinition {
-  return mapGrid(def, sectionId, (s) => ({ ...s, rows: s.rows.map((r, i) => (i === index ? applyPatch(r, patch) : r)) }))
+export function updateRow(
+  def: TemplateDefinition,
+  sectionId: string,
+  index: number,
+  patch: Patch<Row>,
+): TemplateDefinition {
+  return mapGrid(def, sectionId, (s) => ({
+    ...s,
+    rows: s.rows.map((r, i) => (i === index ? applyPatch(r, patch) : r)),
+  }))
 }
 
 /** Outline indent: a row may sit at most one level below the row above it. */
-export function indentRow(def: TemplateDefinition, sectionId: string, index: number, delta: 1 | -1): TemplateDefinition {
+export function indentRow(
+  def: TemplateDefinition,
+  sectionId: string,
+  index: number,
+  delta: 1 | -1,
+): TemplateDefinition {
   return mapGrid(def, sectionId, (s) => {
     const row = s.rows[index]
     if (row === undefined) return s
@@ -115,9 +186,19 @@ export function indentRow(def: TemplateDefinition, sectionId: string, index: num
 
 // Columns ------------------------------------------------------------------------------------
 
-export function insertColumn(def: TemplateDefinition, sectionId: string, at: number, init: Partial<Column> = {}): TemplateDefinition {
+export function insertColumn(
+  def: TemplateDefinition,
+  sectionId: string,
+  at: number,
+  init: Partial<Column> = {},
+): TemplateDefinition {
   return mapGrid(def, sectionId, (s) => {
-    const id = init.id ?? freshId('c', s.columns.map((c) => c.id))
+    const id =
+      init.id ??
+      freshId(
+        'c',
+        s.columns.map((c) => c.id),
+      )
     const col: Column = { header: [`Cột ${s.columns.length + 1}`], type: 'number', ...init, id }
     const columns = [...s.columns]
     columns.splice(Math.max(0, Math.min(at, columns.length)), 0, col)
@@ -125,7 +206,11 @@ export function insertColumn(def: TemplateDefinition, sectionId: string, at: num
   })
 }
 
-export function deleteColumn(def: TemplateDefinition, sectionId: string, index: number): TemplateDefinition {
+export function deleteColumn(
+  def: TemplateDefinition,
+  sectionId: string,
+  index: number,
+): TemplateDefinition {
   return mapGrid(def, sectionId, (s) => {
     if (s.columns.length <= 1) return s
     const gone = s.columns[index]?.id
@@ -138,24 +223,46 @@ export function deleteColumn(def: TemplateDefinition, sectionId: string, index: 
   })
 }
 
-export function moveColumn(def: TemplateDefinition, sectionId: string, from: number, to: number): TemplateDefinition {
+export function moveColumn(
+  def: TemplateDefinition,
+  sectionId: string,
+  from: number,
+  to: number,
+): TemplateDefinition {
   return mapGrid(def, sectionId, (s) => ({ ...s, columns: move(s.columns, from, to) }))
 }
 
-export function updateColumn(def: TemplateDefinition, sectionId: string, index: number, patch: Patch<Column>): TemplateDefinition {
-  return mapGrid(def, sectionId, (s) => ({ ...s, columns: s.columns.map((c, i) => (i === index ? applyPatch(c, patch) : c)) }))
+export function updateColumn(
+  def: TemplateDefinition,
+  sectionId: string,
+  index: number,
+  patch: Patch<Column>,
+): TemplateDefinition {
+  return mapGrid(def, sectionId, (s) => ({
+    ...s,
+    columns: s.columns.map((c, i) => (i === index ? applyPatch(c, patch) : c)),
+  }))
 }
 
 /** `"Số hồ sơ / Trong đó / Trực tuyến"` -> header path (at most 5 levels, as the schema allows). */
 export function parseHeaderPath(text: string): string[] {
-  const parts = text.split('/').map((p) => p.trim()).filter((p) => p !== '')
+  const parts = text
+    .split('/')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
   return parts.length === 0 ? [''] : parts.slice(0, 5)
 }
 
 // Cells --------------------------------------------------------------------------------------
 
 /** Sets the override of one cell; `undefined` removes it (the cell follows its row and column). */
-export function setCell(def: TemplateDefinition, sectionId: string, rowId: string, colId: string, cell: Cell | undefined): TemplateDefinition {
+export function setCell(
+  def: TemplateDefinition,
+  sectionId: string,
+  rowId: string,
+  colId: string,
+  cell: Cell | undefined,
+): TemplateDefinition {
   return mapGrid(def, sectionId, (s) => ({
     ...s,
     rows: s.rows.map((r) => {
@@ -169,15 +276,38 @@ export function setCell(def: TemplateDefinition, sectionId: string, rowId: strin
 
 // Constraints --------------------------------------------------------------------------------
 
-export function addConstraint(def: TemplateDefinition, init: Partial<Constraint> = {}): TemplateDefinition {
+export function addConstraint(
+  def: TemplateDefinition,
+  init: Partial<Constraint> = {},
+): TemplateDefinition {
   const list = def.constraints ?? []
-  const id = init.id ?? freshId('rb', list.map((c) => c.id))
-  const c: Constraint = { kind: 'compare', severity: 'error', operator: '=', left: '', right: '', ...init, id }
+  const id =
+    init.id ??
+    freshId(
+      'rb',
+      list.map((c) => c.id),
+    )
+  const c: Constraint = {
+    kind: 'compare',
+    severity: 'error',
+    operator: '=',
+    left: '',
+    right: '',
+    ...init,
+    id,
+  }
   return { ...def, constraints: [...list, c] }
 }
 
-export function updateConstraint(def: TemplateDefinition, index: number, patch: Patch<Constraint>): TemplateDefinition {
-  return { ...def, constraints: (def.constraints ?? []).map((c, i) => (i === index ? applyPatch(c, patch) : c)) }
+export function updateConstraint(
+  def: TemplateDefinition,
+  index: number,
+  patch: Patch<Constraint>,
+): TemplateDefinition {
+  return {
+    ...def,
+    constraints: (def.constraints ?? []).map((c, i) => (i === index ? applyPatch(c, patch) : c)),
+  }
 }
 
 export function removeConstraint(def: TemplateDefinition, index: number): TemplateDefinition {
@@ -189,18 +319,47 @@ export function removeConstraint(def: TemplateDefinition, index: number): Templa
 export function addNarrativeItem(def: TemplateDefinition, sectionId: string): TemplateDefinition {
   return mapNarrative(def, sectionId, (s) => ({
     ...s,
-    items: [...s.items, { id: freshId('m', s.items.map((i) => i.id)), title: `Mục ${s.items.length + 1}`, input: true }],
+    items: [
+      ...s.items,
+      {
+        id: freshId(
+          'm',
+          s.items.map((i) => i.id),
+        ),
+        title: `Mục ${s.items.length + 1}`,
+        input: true,
+      },
+    ],
   }))
 }
 
-export function updateNarrativeItem(def: TemplateDefinition, sectionId: string, index: number, patch: Patch<NarrativeItem>): TemplateDefinition {
-  return mapNarrative(def, sectionId, (s) => ({ ...s, items: s.items.map((it, i) => (i === index ? applyPatch(it, patch) : it)) }))
+export function updateNarrativeItem(
+  def: TemplateDefinition,
+  sectionId: string,
+  index: number,
+  patch: Patch<NarrativeItem>,
+): TemplateDefinition {
+  return mapNarrative(def, sectionId, (s) => ({
+    ...s,
+    items: s.items.map((it, i) => (i === index ? applyPatch(it, patch) : it)),
+  }))
 }
 
-export function removeNarrativeItem(def: TemplateDefinition, sectionId: string, index: number): TemplateDefinition {
-  return mapNarrative(def, sectionId, (s) => (s.items.length <= 1 ? s : { ...s, items: s.items.filter((_, i) => i !== index) }))
+export function removeNarrativeItem(
+  def: TemplateDefinition,
+  sectionId: string,
+  index: number,
+): TemplateDefinition {
+  return mapNarrative(def, sectionId, (s) =>
+    s.items.length <= 1 ? s : { ...s, items: s.items.filter((_, i) => i !== index) },
+  )
 }
 
-export function moveNarrativeItem(def: TemplateDefinition, sectionId: string, from: number, to: number): TemplateDefinition {
+export function moveNarrativeItem(
+  def: TemplateDefinition,
+  sectionId: string,
+  from: number,
+  to: number,
+): TemplateDefinition {
   return mapNarrative(def, sectionId, (s) => ({ ...s, items: move(s.items, from, to) }))
 }

@@ -5,7 +5,8 @@ import { embeddedRefs } from '../../../core/index.js'
  * Splits a text (core's `embeddedRefs`) into literal parts and references, so a component can
  * render each figure as its own element with its current, formatted value.
  */
-export type FigurePart = { text: string } | { ref: string; section: string; row: string; col: string }
+export type FigurePart =
+  { text: string } | { ref: string; section: string; row: string; col: string }
 
 const REF = /^(?:([A-Za-z_][A-Za-z0-9_]*)!)?([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)$/
 
@@ -18,7 +19,12 @@ export function splitFigures(text: string, defaultSection: string): FigurePart[]
     parts.push(
       m === null
         ? { ref: text.slice(r.start, r.end), section: '', row: '', col: '' }
-        : { ref: text.slice(r.start, r.end), section: m[1] ?? defaultSection, row: m[2]!, col: m[3]! },
+        : {
+            ref: text.slice(r.start, r.end),
+            section: m[1] ?? defaultSection,
+            row: m[2]!,
+            col: m[3]!,
+          },
     )
     last = r.end
   }

@@ -91,7 +91,11 @@ export function createEditorGrid(opts: EditorGridOptions): EditorGrid {
       const entries: Array<{ row: number; col: number; text: string }> = []
       for (const ch of changes) {
         if (ch === null) continue
-        entries.push({ row: ch[0], col: Number(ch[1]), text: ch[3] === null || ch[3] === undefined ? '' : String(ch[3]) })
+        entries.push({
+          row: ch[0],
+          col: Number(ch[1]),
+          text: ch[3] === null || ch[3] === undefined ? '' : String(ch[3]),
+        })
       }
       detach?.()
       if (entries.length > 0) queueMicrotask(() => opts.onEdit(entries))

@@ -54,7 +54,11 @@ export function format(text: string, params?: Readonly<Record<string, string | n
   })
 }
 
-export function t(id: MessageId, params?: Readonly<Record<string, string | number>>, locale: Locale = current): string {
+export function t(
+  id: MessageId,
+  params?: Readonly<Record<string, string | number>>,
+  locale: Locale = current,
+): string {
   // An id outside the catalogue (e.g. a workflow action added on the server) shows as itself.
   return format(catalogues[locale][id] ?? id, params)
 }

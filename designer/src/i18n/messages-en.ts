@@ -31,8 +31,10 @@ export const en: Record<MessageId, string> = {
   'sheet.goToCell': 'Go to cell',
   'sheet.explanation': 'Explanation',
   'sheet.explanationPlaceholder': 'Explain this warning',
-  'sheet.conflict': 'Someone else changed this report (version {version}). Reload to see the latest; your changes were not saved.',
-  'sheet.conflictGeneric': 'Someone else changed this report. Reload to see the latest; your changes were not saved.',
+  'sheet.conflict':
+    'Someone else changed this report (version {version}). Reload to see the latest; your changes were not saved.',
+  'sheet.conflictGeneric':
+    'Someone else changed this report. Reload to see the latest; your changes were not saved.',
   'sheet.addRow': 'Add row',
   'sheet.dynamicRows': 'Rows added by the reporter',
   'sheet.dynamicHint': 'Select a cell of the list to add or remove rows.',
@@ -224,7 +226,8 @@ export const en: Record<MessageId, string> = {
   'login.submit': 'Sign in',
   'login.failed': 'Sign-in failed: {message}',
   'login.invalid': 'Wrong username or password.',
-  'login.locked': 'The account is locked for a while after too many failed sign-ins. Try again in a few minutes or ask your unit administrator.',
+  'login.locked':
+    'The account is locked for a while after too many failed sign-ins. Try again in a few minutes or ask your unit administrator.',
   'nav.inbox': 'Reports due',
   'nav.designer': 'Template designer',
   'nav.templates': 'Template library',
@@ -233,14 +236,16 @@ export const en: Record<MessageId, string> = {
   'nav.logout': 'Sign out',
   'nav.plugins': 'Plugins',
   'plugins.title': 'Report regime plugins',
-  'plugins.intro': 'Each plugin brings the forms, indicator catalogues and checks of one reporting regime. Installing puts its forms in the tenant\'s library; installing again changes nothing.',
+  'plugins.intro':
+    "Each plugin brings the forms, indicator catalogues and checks of one reporting regime. Installing puts its forms in the tenant's library; installing again changes nothing.",
   'plugins.onlyRootAdmin': 'Only an admin of the top-level unit can install plugins.',
   'plugins.loadFailed': 'Cannot load the plugins: {message}',
   'plugins.install': 'Install',
   'plugins.upgrade': 'Upgrade to {version}',
   'plugins.installing': 'Installing {id}…',
   'plugins.installingShort': 'Installing…',
-  'plugins.installed': 'Installed {id} {version}: {added} template version(s) added, {unchanged} unchanged.',
+  'plugins.installed':
+    'Installed {id} {version}: {added} template version(s) added, {unchanged} unchanged.',
   'plugins.installFailed': 'Installing {id} failed: {message}',
   'plugins.stateInstalled': 'Installed',
   'plugins.stateOtherVersion': 'Version {version} installed',
@@ -299,7 +304,8 @@ export const en: Record<MessageId, string> = {
   'form.return': 'Return',
   'form.reason': 'Reason',
   'form.reasonRequired': 'A reason is required',
-  'form.unexplainedWarnings': 'Cannot submit yet: {count} warning(s) have no explanation, at {cells}. Write one in the box beside each warning in the check list.',
+  'form.unexplainedWarnings':
+    'Cannot submit yet: {count} warning(s) have no explanation, at {cells}. Write one in the box beside each warning in the check list.',
   'form.sendNotOpen': 'The receiving window is not open yet: the report can be sent from {date}.',
   'form.sendFrom': 'Can be sent from {date}',
   'signature.title': 'Digital signature',
@@ -316,7 +322,8 @@ export const en: Record<MessageId, string> = {
   'aggregate.period': 'Period',
   'aggregate.run': 'Consolidate',
   'tracking.title': 'Submission tracking',
-  'tracking.assignmentMissing': 'Assignment {id} is not among those you may see; showing the first one.',
+  'tracking.assignmentMissing':
+    'Assignment {id} is not among those you may see; showing the first one.',
   'tracking.assignment': 'Assignment',
   'tracking.submittedAt': 'Sent on',
   'dashboard.title': 'Indicators by unit',
@@ -328,12 +335,17 @@ export const en: Record<MessageId, string> = {
   'inbox.noMatch': 'No reports match the filter.',
   'inbox.pages': 'Report pages',
   'inbox.range': 'Reports {from}–{to} of {total}',
-  'inbox.capped': 'Showing {count} of {total} reports, latest periods first; filtering and sorting apply to these {count} only.',
-  'aggregate.none': 'No report of this period has been accepted yet, so the consolidation has no figures. They appear once units send their reports and these are accepted.',
-  'aggregate.forbidden': 'Only users with the aggregator role on the assigning unit can see the consolidated report.',
-  'designer.immutableVersion': 'Version {version} ({status}) can no longer change. You are editing a new version {next} based on it: Save draft creates it, version {version} stays as it is.',
+  'inbox.capped':
+    'Showing {count} of {total} reports, latest periods first; filtering and sorting apply to these {count} only.',
+  'aggregate.none':
+    'No report of this period has been accepted yet, so the consolidation has no figures. They appear once units send their reports and these are accepted.',
+  'aggregate.forbidden':
+    'Only users with the aggregator role on the assigning unit can see the consolidated report.',
+  'designer.immutableVersion':
+    'Version {version} ({status}) can no longer change. You are editing a new version {next} based on it: Save draft creates it, version {version} stays as it is.',
   'designer.versionCreated': 'Created draft version {version}',
-  'designer.notFound': 'There is no template version {id} (it may be gone, or the link is wrong). Open the template from the library.',
+  'designer.notFound':
+    'There is no template version {id} (it may be gone, or the link is wrong). Open the template from the library.',
   'api.error': 'Server error ({status}): {message}',
   'api.network': 'Cannot reach the server',
   'files.download': 'Download',
@@ -344,7 +356,8 @@ export const en: Record<MessageId, string> = {
   'files.json': 'Exchange packet (.json)',
   'files.zip': 'Signed report package (.zip)',
   'files.importCsv': 'Import from CSV',
-  'files.importCsvHint': 'A CSV in the layout of the download; only input cells are read, and one bad line imports nothing.',
+  'files.importCsvHint':
+    'A CSV in the layout of the download; only input cells are read, and one bad line imports nothing.',
   'files.csvImported': 'Imported {cells} cells from the CSV file',
   'files.importFailed': 'The file was not imported: {message}',
   'files.noneChosen': 'No file chosen',
@@ -357,8 +370,10 @@ export const en: Record<MessageId, string> = {
   'files.openDraft': 'Open the draft',
   'nav.assignments': 'Assignments',
   'assign.title': 'Assign reports to units',
-  'assign.intro': 'Choose a published form version, the reporting units and the periods. Each unit gets one report per period, opened when the period’s data cut-off window starts.',
-  'assign.onlyAggregator': 'Only a user with the aggregator role on a unit can assign reports to the units below it.',
+  'assign.intro':
+    'Choose a published form version, the reporting units and the periods. Each unit gets one report per period, opened when the period’s data cut-off window starts.',
+  'assign.onlyAggregator':
+    'Only a user with the aggregator role on a unit can assign reports to the units below it.',
   'assign.loadFailed': 'Could not load the data: {message}',
   'assign.newHeading': 'New assignment',
   'assign.unit': 'Assigning unit',
@@ -383,17 +398,20 @@ export const en: Record<MessageId, string> = {
   'assign.chosenPeriods': 'Deadlines of the chosen periods (empty: the form’s rule)',
   'assign.deadlineOf': 'Deadline of {period}',
   'assign.ongoing': 'Keep assigning the periods after the last one chosen',
-  'assign.daysAfter': 'Accept reports for how many days after the deadline (empty: the server’s setting)',
+  'assign.daysAfter':
+    'Accept reports for how many days after the deadline (empty: the server’s setting)',
   'assign.plan': '{n} assignments will be made: {list}.',
   'assign.submit': 'Assign',
   'assign.submitting': 'Assigning…',
   'assign.missingTemplate': 'No form chosen.',
   'assign.missingUnits': 'No reporting unit chosen.',
   'assign.missingPeriods': 'No period chosen.',
-  'assign.created': 'Assigned {code} version {version} to {units} units, {range} (assignment {id}).',
+  'assign.created':
+    'Assigned {code} version {version} to {units} units, {range} (assignment {id}).',
   'assign.opening': 'Opening the reports…',
   'assign.opened': '{n} reports opened.',
-  'assign.openedLater': 'Reports of periods whose cut-off window has not started yet open when it does.',
+  'assign.openedLater':
+    'Reports of periods whose cut-off window has not started yet open when it does.',
   'assign.failed': 'Could not assign {range}: {message}',
   'assign.range': '{from} – {to}',
   'assign.rangeOpen': 'from {from} on',

@@ -29,8 +29,10 @@ export const vi = {
   'sheet.goToCell': 'Đến ô',
   'sheet.explanation': 'Giải trình',
   'sheet.explanationPlaceholder': 'Giải trình cho cảnh báo này',
-  'sheet.conflict': 'Báo cáo đã được người khác sửa (phiên bản {version}). Tải lại để xem bản mới nhất; thay đổi của bạn chưa được lưu.',
-  'sheet.conflictGeneric': 'Báo cáo đã được người khác sửa. Tải lại để xem bản mới nhất; thay đổi của bạn chưa được lưu.',
+  'sheet.conflict':
+    'Báo cáo đã được người khác sửa (phiên bản {version}). Tải lại để xem bản mới nhất; thay đổi của bạn chưa được lưu.',
+  'sheet.conflictGeneric':
+    'Báo cáo đã được người khác sửa. Tải lại để xem bản mới nhất; thay đổi của bạn chưa được lưu.',
   'sheet.addRow': 'Thêm dòng',
   'sheet.dynamicRows': 'Dòng do người báo cáo thêm',
   'sheet.dynamicHint': 'Chọn một ô của danh sách để thêm hoặc xóa dòng.',
@@ -222,7 +224,8 @@ export const vi = {
   'login.submit': 'Đăng nhập',
   'login.failed': 'Đăng nhập không thành công: {message}',
   'login.invalid': 'Sai tên đăng nhập hoặc mật khẩu.',
-  'login.locked': 'Tài khoản tạm khóa vì đăng nhập sai nhiều lần. Vui lòng thử lại sau ít phút hoặc liên hệ quản trị đơn vị.',
+  'login.locked':
+    'Tài khoản tạm khóa vì đăng nhập sai nhiều lần. Vui lòng thử lại sau ít phút hoặc liên hệ quản trị đơn vị.',
   'nav.inbox': 'Báo cáo cần thực hiện',
   'nav.designer': 'Thiết kế biểu mẫu',
   'nav.templates': 'Thư viện biểu mẫu',
@@ -231,14 +234,17 @@ export const vi = {
   'nav.logout': 'Đăng xuất',
   'nav.plugins': 'Phần mở rộng',
   'plugins.title': 'Phần mở rộng chế độ báo cáo',
-  'plugins.intro': 'Mỗi phần mở rộng mang theo các biểu mẫu, bộ chỉ tiêu và quy tắc kiểm tra của một chế độ báo cáo. Cài đặt đưa các biểu mẫu vào thư viện của đơn vị; cài lại không thay đổi gì.',
-  'plugins.onlyRootAdmin': 'Chỉ quản trị viên của đơn vị cấp cao nhất mới cài đặt được phần mở rộng.',
+  'plugins.intro':
+    'Mỗi phần mở rộng mang theo các biểu mẫu, bộ chỉ tiêu và quy tắc kiểm tra của một chế độ báo cáo. Cài đặt đưa các biểu mẫu vào thư viện của đơn vị; cài lại không thay đổi gì.',
+  'plugins.onlyRootAdmin':
+    'Chỉ quản trị viên của đơn vị cấp cao nhất mới cài đặt được phần mở rộng.',
   'plugins.loadFailed': 'Không tải được danh sách phần mở rộng: {message}',
   'plugins.install': 'Cài đặt',
   'plugins.upgrade': 'Nâng cấp lên {version}',
   'plugins.installing': 'Đang cài đặt {id}…',
   'plugins.installingShort': 'Đang cài đặt…',
-  'plugins.installed': 'Đã cài đặt {id} {version}: thêm {added} phiên bản biểu mẫu, {unchanged} phiên bản không đổi.',
+  'plugins.installed':
+    'Đã cài đặt {id} {version}: thêm {added} phiên bản biểu mẫu, {unchanged} phiên bản không đổi.',
   'plugins.installFailed': 'Cài đặt {id} không thành công: {message}',
   'plugins.stateInstalled': 'Đã cài',
   'plugins.stateOtherVersion': 'Đã cài phiên bản {version}',
@@ -297,7 +303,8 @@ export const vi = {
   'form.return': 'Trả về',
   'form.reason': 'Lý do',
   'form.reasonRequired': 'Phải nhập lý do',
-  'form.unexplainedWarnings': 'Chưa trình được: còn {count} cảnh báo chưa có giải trình, tại {cells}. Ghi giải trình vào ô bên cạnh từng cảnh báo trong danh sách kiểm tra.',
+  'form.unexplainedWarnings':
+    'Chưa trình được: còn {count} cảnh báo chưa có giải trình, tại {cells}. Ghi giải trình vào ô bên cạnh từng cảnh báo trong danh sách kiểm tra.',
   'form.sendNotOpen': 'Chưa đến thời gian nhận báo cáo: gửi được từ ngày {date}.',
   'form.sendFrom': 'Gửi được từ {date}',
   'signature.title': 'Chữ ký số',
@@ -314,7 +321,8 @@ export const vi = {
   'aggregate.period': 'Kỳ báo cáo',
   'aggregate.run': 'Tổng hợp',
   'tracking.title': 'Tình hình nộp báo cáo',
-  'tracking.assignmentMissing': 'Không có đợt giao báo cáo số {id} trong danh sách bạn được xem; đang hiển thị đợt đầu tiên.',
+  'tracking.assignmentMissing':
+    'Không có đợt giao báo cáo số {id} trong danh sách bạn được xem; đang hiển thị đợt đầu tiên.',
   'tracking.assignment': 'Giao báo cáo',
   'tracking.submittedAt': 'Ngày gửi',
   'dashboard.title': 'Chỉ tiêu theo đơn vị',
@@ -326,12 +334,17 @@ export const vi = {
   'inbox.noMatch': 'Không có báo cáo nào khớp với bộ lọc.',
   'inbox.pages': 'Các trang báo cáo',
   'inbox.range': 'Báo cáo {from}–{to} trong {total}',
-  'inbox.capped': 'Đang hiển thị {count} trong số {total} báo cáo, các kỳ gần nhất trước; bộ lọc và sắp xếp chỉ áp dụng cho {count} báo cáo này.',
-  'aggregate.none': 'Chưa có báo cáo nào của kỳ này được tiếp nhận, nên bảng tổng hợp chưa có số liệu. Số liệu sẽ có khi các đơn vị gửi báo cáo và được tiếp nhận.',
-  'aggregate.forbidden': 'Chỉ người có vai trò tổng hợp của đơn vị giao báo cáo mới xem được báo cáo tổng hợp.',
-  'designer.immutableVersion': 'Phiên bản {version} ({status}) không sửa được nữa. Bạn đang soạn phiên bản mới {next} dựa trên nó: Lưu nháp sẽ tạo phiên bản này, phiên bản {version} giữ nguyên.',
+  'inbox.capped':
+    'Đang hiển thị {count} trong số {total} báo cáo, các kỳ gần nhất trước; bộ lọc và sắp xếp chỉ áp dụng cho {count} báo cáo này.',
+  'aggregate.none':
+    'Chưa có báo cáo nào của kỳ này được tiếp nhận, nên bảng tổng hợp chưa có số liệu. Số liệu sẽ có khi các đơn vị gửi báo cáo và được tiếp nhận.',
+  'aggregate.forbidden':
+    'Chỉ người có vai trò tổng hợp của đơn vị giao báo cáo mới xem được báo cáo tổng hợp.',
+  'designer.immutableVersion':
+    'Phiên bản {version} ({status}) không sửa được nữa. Bạn đang soạn phiên bản mới {next} dựa trên nó: Lưu nháp sẽ tạo phiên bản này, phiên bản {version} giữ nguyên.',
   'designer.versionCreated': 'Đã tạo phiên bản nháp {version}',
-  'designer.notFound': 'Không có phiên bản biểu mẫu số {id} (có thể đã bị xóa hoặc đường dẫn sai). Mở biểu mẫu từ thư viện.',
+  'designer.notFound':
+    'Không có phiên bản biểu mẫu số {id} (có thể đã bị xóa hoặc đường dẫn sai). Mở biểu mẫu từ thư viện.',
   'api.error': 'Lỗi máy chủ ({status}): {message}',
   'api.network': 'Không kết nối được máy chủ',
   'files.download': 'Tải xuống',
@@ -342,7 +355,8 @@ export const vi = {
   'files.json': 'Gói dữ liệu trao đổi (.json)',
   'files.zip': 'Gói báo cáo đã ký (.zip)',
   'files.importCsv': 'Nhập từ CSV',
-  'files.importCsvHint': 'Tệp CSV theo mẫu tải xuống; chỉ các ô nhập liệu được nhập, một dòng sai thì không nhập gì.',
+  'files.importCsvHint':
+    'Tệp CSV theo mẫu tải xuống; chỉ các ô nhập liệu được nhập, một dòng sai thì không nhập gì.',
   'files.csvImported': 'Đã nhập {cells} ô từ tệp CSV',
   'files.importFailed': 'Không nhập được tệp: {message}',
   'files.noneChosen': 'Chưa chọn tệp',
@@ -355,8 +369,10 @@ export const vi = {
   'files.openDraft': 'Mở bản nháp',
   'nav.assignments': 'Giao báo cáo',
   'assign.title': 'Giao báo cáo cho đơn vị',
-  'assign.intro': 'Chọn một phiên bản biểu mẫu đã ban hành, các đơn vị thực hiện và các kỳ báo cáo. Mỗi đơn vị được mở một báo cáo cho mỗi kỳ khi thời gian chốt số liệu của kỳ đó bắt đầu.',
-  'assign.onlyAggregator': 'Chỉ người có vai trò tổng hợp của một đơn vị mới giao được báo cáo cho các đơn vị cấp dưới.',
+  'assign.intro':
+    'Chọn một phiên bản biểu mẫu đã ban hành, các đơn vị thực hiện và các kỳ báo cáo. Mỗi đơn vị được mở một báo cáo cho mỗi kỳ khi thời gian chốt số liệu của kỳ đó bắt đầu.',
+  'assign.onlyAggregator':
+    'Chỉ người có vai trò tổng hợp của một đơn vị mới giao được báo cáo cho các đơn vị cấp dưới.',
   'assign.loadFailed': 'Không tải được dữ liệu: {message}',
   'assign.newHeading': 'Giao mới',
   'assign.unit': 'Đơn vị giao',
@@ -388,7 +404,8 @@ export const vi = {
   'assign.missingTemplate': 'Chưa chọn biểu mẫu.',
   'assign.missingUnits': 'Chưa chọn đơn vị thực hiện báo cáo nào.',
   'assign.missingPeriods': 'Chưa chọn kỳ báo cáo nào.',
-  'assign.created': 'Đã giao {code} phiên bản {version} cho {units} đơn vị, {range} (lần giao số {id}).',
+  'assign.created':
+    'Đã giao {code} phiên bản {version} cho {units} đơn vị, {range} (lần giao số {id}).',
   'assign.opening': 'Đang mở các báo cáo…',
   'assign.opened': 'Đã mở {n} báo cáo.',
   'assign.openedLater': 'Báo cáo của các kỳ chưa đến thời gian chốt số liệu sẽ được mở khi tới kỳ.',

@@ -34,7 +34,10 @@ export interface AutosaveOptions {
   saved: Snapshot
   save(input: DraftInput): Promise<DraftSaved>
   delayMs?: number
-  onState?(state: 'idle' | 'pending' | 'saving' | 'saved' | 'conflict' | 'error', detail?: unknown): void
+  onState?(
+    state: 'idle' | 'pending' | 'saving' | 'saved' | 'conflict' | 'error',
+    detail?: unknown,
+  ): void
 }
 
 /**
@@ -87,10 +90,16 @@ export class Autosave {
   }
 
   private async send(next: Snapshot): Promise<void> {
-    const input: DraftInput = { version: this.version, values: valuesPatch(this.saved.values, next.values) }
-    if (JSON.stringify(next.narrative) !== JSON.stringify(this.saved.narrative)) input.narrative = next.narrative
-    if (JSON.stringify(next.explanations) !== JSON.stringify(this.saved.explanations)) input.explanations = next.explanations
-    if (JSON.stringify(next.dynamicRows) !== JSON.stringify(this.saved.dynamicRows)) input.dynamicRows = next.dynamicRows
+    const input: DraftInput = {
+      version: this.version,
+      values: valuesPatch(this.saved.values, next.values),
+    }
+    if (JSON.stringify(next.narrative) !== JSON.stringify(this.saved.narrative))
+      input.narrative = next.narrative
+    if (JSON.stringify(next.explanations) !== JSON.stringify(this.saved.explanations))
+      input.explanations = next.explanations
+    if (JSON.stringify(next.dynamicRows) !== JSON.stringify(this.saved.dynamicRows))
+      input.dynamicRows = next.dynamicRows
     this.opts.onState?.('saving')
     try {
       const r = await this.opts.save(input)

@@ -28,6 +28,8 @@ describe('numericIndicators', () => {
       ],
     })
     if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('; '))
-    expect(numericIndicators(r.template)).toEqual([{ key: 'main!a.so', label: '1. Xã A — Số / Tổng' }])
+    expect(numericIndicators(r.template)).toEqual([
+      { key: 'main!a.so', label: '1. Xã A — Số / Tổng' },
+    ])
   })
 })

@@ -16,7 +16,10 @@ export function numericIndicators(t: ResolvedTemplate): Indicator[] {
         const cell = s.cells[r * s.columns.length + c]
         if (cell === undefined || cell.kind === 'greyed' || cell.kind === 'fixed') return
         if (col.type !== 'number' && col.type !== 'integer' && col.type !== 'percent') return
-        out.push({ key: cell.key, label: `${row.code !== undefined ? `${row.code}. ` : ''}${row.label} — ${col.header.join(' / ')}` })
+        out.push({
+          key: cell.key,
+          label: `${row.code !== undefined ? `${row.code}. ` : ''}${row.label} — ${col.header.join(' / ')}`,
+        })
       })
     })
   }

@@ -14,7 +14,10 @@ export const screenshotDir = path.join(repoRoot, 'test/e2e/screenshots')
 
 export function ensureChromium(): void {
   if (existsSync(CHROMIUM)) return
-  execFileSync('bash', [path.join(repoRoot, 'scripts/ensure-chromium.sh')], { stdio: 'inherit', timeout: 900_000 })
+  execFileSync('bash', [path.join(repoRoot, 'scripts/ensure-chromium.sh')], {
+    stdio: 'inherit',
+    timeout: 900_000,
+  })
 }
 
 export interface Session {

@@ -15,7 +15,9 @@ export function sheetCell(page: Page, key: string, within = 'rb-form-sheet'): Lo
 
 /** Waits two animation frames: Handsontable moves focus to a clicked cell on a debounced frame. */
 export async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))))
+  await page.evaluate(
+    () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
+  )
 }
 
 const lastClick = new WeakMap<Page, number>()

@@ -33,7 +33,8 @@ export async function serveDist(opts: { apiTarget?: string } = {}): Promise<Stat
       req.pipe(proxied)
       return
     }
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '')
+    const rel =
+      url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '')
     const file = path.join(distDir, path.normalize(rel))
     if (!file.startsWith(distDir) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end('not found')

@@ -72,9 +72,12 @@ describe('report page details', { timeout: 120_000 }, () => {
     const native = picker.locator('input[type="file"]')
     expect((await native.boundingBox())?.width).toBeLessThanOrEqual(1)
     expect(await native.getAttribute('tabindex')).toBe('-1')
-    // The keyboard reaches the button and it opens the file chooser.
-    await button.focus()
+    // The keyboard reaches the button and it opens the file chooser. Playwright turns on its
+    // chooser interception asynchronously when the listener is added: wait for it before the key
+    // (a round trip to the page), or the chooser may open unseen.
     const chooser = page.waitForEvent('filechooser')
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)))
+    await button.focus()
     await page.keyboard.press('Enter')
     await (
       await chooser

@@ -1,10 +1,7 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser, hence the DOM types.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openAllDue } from '../../runtime/services/assignments.js'
-import { jobHandlers } from '../../runtime/services/job-handlers.js'
-import { runDueJobs } from '../../runtime/services/jobs.js'
-import { as, publishFixture, reportThrough, unitIds } from '../helpers/flow.js'
+import { acceptedQ2ThenQ3, as, publishFixture } from '../helpers/flow.js'
 import type { TestApp } from '../helpers/test-app.js'
 import { screenshot, type Session } from './helpers/browser.js'
 import { sheetCell, typeInto } from './helpers/sandbox.js'
@@ -44,30 +41,14 @@ beforeAll(async () => {
       message: 'Lũy kế từ đầu năm ({left}) vượt 100 hồ sơ: kiểm tra lại',
     })
   })
-  const units = await unitIds(t)
-  const res = await (
-    await as(t, 'tinh.aggregator')
-  ).post('/assignments', {
-    templateVersionId: versionId,
-    unitId: units.DT,
-    targetUnitIds: [units['DT-P-CAOLANH']],
-    schedule: { fromPeriod: '2026-Q2', toPeriod: '2026-Q3' },
-  })
-  expect(res.status, JSON.stringify(res.body)).toBe(201)
-  await runDueJobs(t.orm, jobHandlers, clock)
-  const [q2] = await t.sql<{ id: number }>(
-    `select id from report_instance where assignment_id = ? and period = '2026-Q2'`,
-    [res.body.id],
-  )
   // The second quarter is accepted in its receiving window; then the third opens.
-  await reportThrough(t, q2!.id, 'caolanh', { main: { r1: { c1: 20, c2: 10 } } }, 'accepted')
-  clock = new Date('2026-09-15T03:00:00Z')
-  await t.orm.em.fork().transactional((em) => openAllDue(em, clock))
-  const [q3] = await t.sql<{ id: number }>(
-    `select id from report_instance where assignment_id = ? and period = '2026-Q3'`,
-    [res.body.id],
+  instanceId = await acceptedQ2ThenQ3(
+    t,
+    versionId,
+    { main: { r1: { c1: 20, c2: 10 } } },
+    clock,
+    () => (clock = new Date('2026-09-15T03:00:00Z')),
   )
-  instanceId = q3!.id
 }, 900_000)
 
 afterAll(() => web?.close())

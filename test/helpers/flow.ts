@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect } from 'vitest'
+import { openAllDue } from '../../runtime/services/assignments.js'
 import { runDueJobs } from '../../runtime/services/jobs.js'
 import { jobHandlers } from '../../runtime/services/job-handlers.js'
 import { TestClient } from './client.js'
@@ -108,4 +109,41 @@ export async function reportThrough(
     const res = await (await as(t, 'tinh.aggregator')).post(`/instances/${instance}/accept`)
     expect(res.status, JSON.stringify(res.body)).toBe(200)
   }
+}
+
+/**
+ * A report with a previous period to read (PREV_PERIOD, YEAR_TO_DATE): the province assigns the
+ * version to Phường Cao Lãnh for 2026-Q2..Q3 at `now`, Q2 is reported through to acceptance with
+ * `q2Values`, then `openQ3()` moves the app's clock into Q3's window and Q3 opens. Returns Q3's
+ * report instance.
+ */
+export async function acceptedQ2ThenQ3(
+  t: TestApp,
+  versionId: number,
+  q2Values: Parameters<typeof reportThrough>[3],
+  now: Date,
+  openQ3: () => Date,
+): Promise<number> {
+  const units = await unitIds(t)
+  const res = await (
+    await as(t, 'tinh.aggregator')
+  ).post('/assignments', {
+    templateVersionId: versionId,
+    unitId: units.DT,
+    targetUnitIds: [units['DT-P-CAOLANH']],
+    schedule: { fromPeriod: '2026-Q2', toPeriod: '2026-Q3' },
+  })
+  expect(res.status, JSON.stringify(res.body)).toBe(201)
+  await runDueJobs(t.orm, jobHandlers, now)
+  const instanceFor = async (period: string): Promise<number> => {
+    const [row] = await t.sql<{ id: number }>(
+      'select id from report_instance where assignment_id = ? and period = ?',
+      [res.body.id, period],
+    )
+    return row!.id
+  }
+  await reportThrough(t, await instanceFor('2026-Q2'), 'caolanh', q2Values, 'accepted')
+  const at = openQ3()
+  await t.orm.em.fork().transactional((em) => openAllDue(em, at))
+  return instanceFor('2026-Q3')
 }

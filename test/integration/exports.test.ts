@@ -17,10 +17,7 @@ import { verifySignedPackage } from '../../runtime/exports/signed-package.js'
 import { caCertificatePem } from '../../runtime/services/pki.js'
 import { ensureTools, pdfToText, sofficeConvert } from '../files/tools.js'
 import type { TestClient } from '../helpers/client.js'
-import { openAllDue } from '../../runtime/services/assignments.js'
-import { jobHandlers } from '../../runtime/services/job-handlers.js'
-import { runDueJobs } from '../../runtime/services/jobs.js'
-import { as, publishFixture, reportThrough, unitIds } from '../helpers/flow.js'
+import { acceptedQ2ThenQ3, as, publishFixture } from '../helpers/flow.js'
 import { startTestApp, type TestApp } from '../helpers/test-app.js'
 
 /**
@@ -102,27 +99,13 @@ beforeAll(async () => {
       formula: '=PREV_PERIOD(@.c1)',
     })
   })
-  const units = await unitIds(t)
-  const assigned = await u('tinh.aggregator').post('/assignments', {
-    templateVersionId: versionId,
-    unitId: units.DT,
-    targetUnitIds: [units['DT-P-CAOLANH']],
-    schedule: { fromPeriod: '2026-Q2', toPeriod: '2026-Q3' },
-  })
-  expect(assigned.status, JSON.stringify(assigned.body)).toBe(201)
-  await runDueJobs(t.orm, jobHandlers, clock)
-  const [q2] = await t.sql<{ id: number }>(
-    `select id from report_instance where assignment_id = ? and period = '2026-Q2'`,
-    [assigned.body.id],
+  instance = await acceptedQ2ThenQ3(
+    t,
+    versionId,
+    { main: { r1: { c1: 6, c2: 6 } } },
+    clock,
+    () => (clock = new Date('2026-09-14T03:00:00Z')),
   )
-  await reportThrough(t, q2!.id, 'caolanh', { main: { r1: { c1: 6, c2: 6 } } }, 'accepted')
-  clock = new Date('2026-09-14T03:00:00Z')
-  await t.orm.em.fork().transactional((em) => openAllDue(em, clock))
-  const [q3] = await t.sql<{ id: number }>(
-    `select id from report_instance where assignment_id = ? and period = '2026-Q3'`,
-    [assigned.body.id],
-  )
-  instance = q3!.id
   const cur = await draft()
   const saved = await u('caolanh.entry').put(`/instances/${instance}/draft`, {
     version: cur.version,
